@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { Finding } from '../lib/findings';
+import { lwcFolders } from '../lib/components';
+import { compileProject } from '../lib/typescript';
+import { generateTypes } from '../types/generate';
+
+/**
+ * Type-checks every TypeScript project: the node tools and scripts (root tsconfig.json) and the components of
+ * each lwc folder, against declarations generated from the project's own Apex and objects, so a component that
+ * imports a missing Apex method or field, or misuses a type, fails here with its file and line.
+ */
+export async function typecheck(root: string): Promise<{ findings: Finding[]; projects: string[] }> {
+  await generateTypes({ root, outDir: path.join(root, 'types', 'generated') });
+  const projects = [
+    path.join(root, 'tsconfig.json'),
+    ...lwcFolders(root).map((folder) => path.join(folder, 'tsconfig.json'))
+  ];
+  const findings = projects.flatMap((project) => compileProject(project).findings);
+  return { findings, projects };
+}
