@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as prettier from 'prettier';
 import type { Finding } from '../lib/findings';
-import { listFiles, packageDirectories } from '../lib/files';
+import { listFiles, packageDirectories, packageFolder } from '../lib/files';
 
 const SERIALIZER = path.join(
-  path.dirname(require.resolve('prettier-plugin-apex/package.json')),
+  packageFolder('prettier-plugin-apex'),
   'vendor/apex-ast-serializer/bin/apex-ast-serializer'
 );
 
@@ -24,37 +23,68 @@ export function apexSources(root: string): string[] {
   return packageDirectories(root).flatMap((dir) => listFiles(dir, (name) => /\.(cls|trigger)$/.test(name)));
 }
 
+const PRETTIER = path.join(packageFolder('prettier'), 'bin', 'prettier.cjs');
+
 /**
  * Parses each Apex file with Salesforce's Apex parser (the jorje parser that prettier-plugin-apex ships) and
  * checks it is formatted as `npm run format` writes it. A parse error is reported at its line and column.
  */
 export async function checkApexSyntax(root: string, files: string[] = apexSources(root)): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const file of files) {
-    const source = fs.readFileSync(file, 'utf8');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    try {
-      const formatted = await prettier.check(source, { ...options, filepath: file });
-      if (!formatted) {
-        findings.push({
-          source: 'apex-format',
-          file,
-          line: 1,
-          message: 'not formatted as prettier-plugin-apex writes it: run `npm run format`',
-          severity: 3
-        });
-      }
-    } catch (error) {
-      findings.push(...(await locateParseErrors(file, source, error)));
-    }
+  if (files.length === 0) {
+    return [];
+  }
+  const { unformatted, unparsable } = await listUnformatted(root, files);
+  const findings: Finding[] = unformatted.map((file) => ({
+    source: 'apex-format',
+    file,
+    line: 1,
+    message: 'not formatted as prettier-plugin-apex writes it: run `npm run format`',
+    severity: 3
+  }));
+  for (const [file, message] of unparsable) {
+    findings.push(...(await locateParseErrors(file, fs.readFileSync(file, 'utf8'), message)));
   }
   return findings;
 }
 
-async function locateParseErrors(file: string, source: string, cause: unknown): Promise<Finding[]> {
+/** Runs `prettier --list-different`: files it lists are unformatted; `[error] file: …` lines did not parse. */
+function listUnformatted(
+  root: string,
+  files: string[]
+): Promise<{ unformatted: string[]; unparsable: Map<string, string> }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [PRETTIER, '--list-different', ...files],
+      { cwd: root },
+      (error, stdout, stderr) => {
+        const status = error && typeof error.code === 'number' ? error.code : 0;
+        if (error && status !== 1 && status !== 2) {
+          reject(new Error(`prettier did not run: ${error.message}`));
+          return;
+        }
+        const unparsable = new Map<string, string>();
+        for (const match of stderr.matchAll(/^\[error\] ([^:\n]+): (.*)$/gm)) {
+          const file = path.resolve(root, match[1] ?? '');
+          if (!unparsable.has(file)) {
+            unparsable.set(file, match[2] ?? 'does not parse');
+          }
+        }
+        const unformatted = stdout
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => path.resolve(root, line.trim()))
+          .filter((file) => !unparsable.has(file));
+        resolve({ unformatted, unparsable });
+      }
+    );
+  });
+}
+
+async function locateParseErrors(file: string, source: string, cause: string): Promise<Finding[]> {
   const errors = await parseWithJorje(source);
   if (errors.length === 0) {
-    return [{ source: 'apex-syntax', file, line: 1, message: String(cause), severity: 1 }];
+    return [{ source: 'apex-syntax', file, line: 1, message: cause, severity: 1 }];
   }
   return errors.map((error) => ({
     source: 'apex-syntax',

@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Finding } from '../lib/findings';
+import { packageFolder } from '../lib/files';
 
-const JAVA_LIB = path.join(
-  path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json')),
-  'dist/java-lib/*'
-);
+const JAVA_LIB = path.join(packageFolder('@salesforce/code-analyzer-pmd-engine'), 'dist/java-lib/*');
 
 interface ApexLinkReport {
   files: {
@@ -19,7 +17,16 @@ interface ApexLinkReport {
  * type mismatches, missing -meta.xml files). Field names inside SOQL strings are not checked by ApexLink.
  */
 export function checkApexSemantics(root: string): Promise<Finding[]> {
-  const args = ['-cp', JAVA_LIB, 'io.github.apexdevtools.apexls.CheckForIssues', '-f', 'json', '-n', '-w', root];
+  const args = [
+    '-cp',
+    JAVA_LIB,
+    'io.github.apexdevtools.apexls.CheckForIssues',
+    '-f',
+    'json',
+    '-n',
+    '-w',
+    root
+  ];
   return new Promise((resolve, reject) => {
     execFile('java', args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       // Exit status 4 means "issues found"; anything else non-zero is a failure to run.

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Finding } from '../lib/findings';
 import { listFiles, packageDirectories } from '../lib/files';
 
@@ -10,7 +10,11 @@ import { listFiles, packageDirectories } from '../lib/files';
 const SOURCE_TYPES: { ending: string; type: string; member: (file: string) => string }[] = [
   { ending: '.object-meta.xml', type: 'CustomObject', member: (file) => baseName(file, '.object-meta.xml') },
   { ending: '.field-meta.xml', type: 'CustomField', member: (file) => childMember(file, '.field-meta.xml') },
-  { ending: '.listView-meta.xml', type: 'ListView', member: (file) => childMember(file, '.listView-meta.xml') },
+  {
+    ending: '.listView-meta.xml',
+    type: 'ListView',
+    member: (file) => childMember(file, '.listView-meta.xml')
+  },
   {
     ending: '.validationRule-meta.xml',
     type: 'ValidationRule',
@@ -18,14 +22,30 @@ const SOURCE_TYPES: { ending: string; type: string; member: (file: string) => st
   },
   { ending: '.cls-meta.xml', type: 'ApexClass', member: (file) => baseName(file, '.cls-meta.xml') },
   { ending: '.trigger-meta.xml', type: 'ApexTrigger', member: (file) => baseName(file, '.trigger-meta.xml') },
-  { ending: '.js-meta.xml', type: 'LightningComponentBundle', member: (file) => path.basename(path.dirname(file)) },
-  { ending: '.permissionset-meta.xml', type: 'PermissionSet', member: (file) => baseName(file, '.permissionset-meta.xml') },
+  {
+    ending: '.js-meta.xml',
+    type: 'LightningComponentBundle',
+    member: (file) => path.basename(path.dirname(file))
+  },
+  {
+    ending: '.permissionset-meta.xml',
+    type: 'PermissionSet',
+    member: (file) => baseName(file, '.permissionset-meta.xml')
+  },
   { ending: '.app-meta.xml', type: 'CustomApplication', member: (file) => baseName(file, '.app-meta.xml') },
   { ending: '.tab-meta.xml', type: 'CustomTab', member: (file) => baseName(file, '.tab-meta.xml') },
-  { ending: '.flexipage-meta.xml', type: 'FlexiPage', member: (file) => baseName(file, '.flexipage-meta.xml') },
+  {
+    ending: '.flexipage-meta.xml',
+    type: 'FlexiPage',
+    member: (file) => baseName(file, '.flexipage-meta.xml')
+  },
   { ending: '.layout-meta.xml', type: 'Layout', member: (file) => baseName(file, '.layout-meta.xml') },
   { ending: '.md-meta.xml', type: 'CustomMetadata', member: (file) => baseName(file, '.md-meta.xml') },
-  { ending: '.resource-meta.xml', type: 'StaticResource', member: (file) => baseName(file, '.resource-meta.xml') },
+  {
+    ending: '.resource-meta.xml',
+    type: 'StaticResource',
+    member: (file) => baseName(file, '.resource-meta.xml')
+  },
   {
     ending: '.messageChannel-meta.xml',
     type: 'LightningMessageChannel',
@@ -46,11 +66,27 @@ function childMember(file: string, ending: string): string {
 
 export type Inventory = Map<string, Set<string>>;
 
-/** What the source holds, by metadata type; unknown metadata files are findings, not silently skipped. */
+/**
+ * What the source holds, by metadata type. Malformed XML and metadata files of an unknown type are findings:
+ * the sf CLI converts both without complaint, and an org would reject them only at deploy time.
+ */
 export function sourceInventory(root: string): { inventory: Inventory; findings: Finding[] } {
   const inventory: Inventory = new Map();
   const findings: Finding[] = [];
-  for (const file of packageDirectories(root).flatMap((dir) => listFiles(dir, (name) => name.endsWith('-meta.xml')))) {
+  for (const file of packageDirectories(root).flatMap((dir) =>
+    listFiles(dir, (name) => name.endsWith('-meta.xml'))
+  )) {
+    const validation = XMLValidator.validate(fs.readFileSync(file, 'utf8'));
+    if (validation !== true) {
+      findings.push({
+        source: 'metadata',
+        file,
+        line: validation.err.line,
+        column: validation.err.col,
+        message: `malformed XML: ${validation.err.msg}`,
+        severity: 1
+      });
+    }
     const kind = SOURCE_TYPES.find((candidate) => file.endsWith(candidate.ending));
     if (!kind) {
       findings.push({
@@ -150,13 +186,18 @@ function convertSource(root: string, outputDir: string): Promise<void> {
     SF_USE_PROGRESS_BAR: 'false'
   };
   return new Promise((resolve, reject) => {
-    execFile(sf, ['project', 'convert', 'source', '--output-dir', outputDir, '--json'], { cwd: root, env }, (error, stdout) => {
-      if (error) {
-        reject(new Error(`sf project convert source failed: ${describeSfFailure(stdout, error.message)}`));
-        return;
+    execFile(
+      sf,
+      ['project', 'convert', 'source', '--output-dir', outputDir, '--json'],
+      { cwd: root, env },
+      (error, stdout) => {
+        if (error) {
+          reject(new Error(`sf project convert source failed: ${describeSfFailure(stdout, error.message)}`));
+          return;
+        }
+        resolve();
       }
-      resolve();
-    });
+    );
   });
 }
 

@@ -14,7 +14,9 @@ build(root).then(
       console.log(`removed stale ${path.relative(root, file)}`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`build: ${emitted.length} component file(s) compiled, ${findings.length} error(s), ${seconds} s`);
+    console.log(
+      `build: ${emitted.length} component file(s) compiled, ${findings.length} error(s), ${seconds} s`
+    );
     process.exitCode = findings.length === 0 ? 0 : 1;
   },
   (error: unknown) => {

@@ -13,7 +13,9 @@ checkMetadata(root).then(
       console.log(`  ${type.padEnd(26)} ${String(members.size).padStart(4)}`);
     }
     const total = rows.reduce((sum, [, members]) => sum + members.size, 0);
-    console.log(`check:metadata: ${total} components converted to ${outputDir}, ${findings.length} problem(s)`);
+    console.log(
+      `check:metadata: ${total} components converted to ${outputDir}, ${findings.length} problem(s)`
+    );
     process.exitCode = findings.length === 0 ? 0 : 1;
   },
   (error: unknown) => {

@@ -4,9 +4,13 @@ import { listFiles, packageDirectories } from './files';
 
 /** Every `lwc` folder of the project's package directories. */
 export function lwcFolders(root: string): string[] {
-  return packageDirectories(root).flatMap((dir) =>
-    listFiles(dir, (name) => name === 'tsconfig.json').filter((file) => path.basename(path.dirname(file)) === 'lwc')
-  ).map((file) => path.dirname(file));
+  return packageDirectories(root)
+    .flatMap((dir) =>
+      listFiles(dir, (name) => name === 'tsconfig.json').filter(
+        (file) => path.basename(path.dirname(file)) === 'lwc'
+      )
+    )
+    .map((file) => path.dirname(file));
 }
 
 /** The component bundles of an lwc folder: sub-folders holding `<name>.js-meta.xml` or `<name>.ts`. */

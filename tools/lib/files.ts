@@ -41,3 +41,24 @@ export function projectRoot(start: string = process.cwd()): string {
   }
   return dir;
 }
+
+/** The installed folder of an npm package, found from its entry point (some packages do not export package.json). */
+export function packageFolder(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!isPackageFolder(dir, name)) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`Cannot find the folder of the installed package ${name}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+function isPackageFolder(dir: string, name: string): boolean {
+  const manifest = path.join(dir, 'package.json');
+  return (
+    fs.existsSync(manifest) &&
+    (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === name
+  );
+}

@@ -15,7 +15,10 @@ export interface Finding {
 /** `path/to/File.cls:12:5  source  message`, with the path relative to the project root. */
 export function formatFinding(finding: Finding, root: string): string {
   const relative = path.relative(root, finding.file) || finding.file;
-  const where = finding.column === undefined ? `${relative}:${finding.line}` : `${relative}:${finding.line}:${finding.column}`;
+  const where =
+    finding.column === undefined
+      ? `${relative}:${finding.line}`
+      : `${relative}:${finding.line}:${finding.column}`;
   return `${where}  ${finding.source}  ${finding.message}`;
 }
 

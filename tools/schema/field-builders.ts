@@ -34,7 +34,12 @@ export function labelFromName(name: string): string {
     .replace(/^Id$/, 'ID');
 }
 
-export function field(name: string, type: FieldType, options: FieldOptions = {}, extra: Extra = {}): FieldDescriptor {
+export function field(
+  name: string,
+  type: FieldType,
+  options: FieldOptions = {},
+  extra: Extra = {}
+): FieldDescriptor {
   const readOnly = options.readOnly === true;
   const descriptor: FieldDescriptor = {
     name,
@@ -121,7 +126,12 @@ export function picklist(
   restrictedPicklist = false
 ): FieldDescriptor {
   const defaulted = picklistValues.some((value) => value.defaultValue);
-  return field(name, 'picklist', { defaulted, ...options }, { length: 255, picklistValues, restrictedPicklist });
+  return field(
+    name,
+    'picklist',
+    { defaulted, ...options },
+    { length: 255, picklistValues, restrictedPicklist }
+  );
 }
 
 export function reference(

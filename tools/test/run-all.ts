@@ -41,7 +41,10 @@ export function jestCounts(reportFile: string, ok: boolean): { passed: number; f
 
 export function defaultSteps(root: string): Step[] {
   const jestReport = path.join(root, 'reports', 'jest.json');
-  const npm = (script: string): Pick<Step, 'command' | 'args'> => ({ command: 'npm', args: ['run', '--silent', script] });
+  const npm = (script: string): Pick<Step, 'command' | 'args'> => ({
+    command: 'npm',
+    args: ['run', '--silent', script]
+  });
   return [
     { name: 'typecheck', ...npm('typecheck') },
     { name: 'lint', ...npm('lint') },
@@ -90,5 +93,7 @@ export function summarize(results: StepResult[]): string {
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
   const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
-  return [...lines, `  total ${seconds.toFixed(1)} s`, `Summary: ${passed} passed, ${failed} failed`].join('\n');
+  return [...lines, `  total ${seconds.toFixed(1)} s`, `Summary: ${passed} passed, ${failed} failed`].join(
+    '\n'
+  );
 }

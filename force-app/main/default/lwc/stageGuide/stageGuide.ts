@@ -121,7 +121,10 @@ export default class StageGuide extends LightningElement {
   }
 
   get criteria(): { key: string; text: string }[] {
-    return exitCriteriaItems(this.currentStage?.exitCriteria).map((text, index) => ({ key: `c${index}`, text }));
+    return exitCriteriaItems(this.currentStage?.exitCriteria).map((text, index) => ({
+      key: `c${index}`,
+      text
+    }));
   }
 
   get hasCriteria(): boolean {

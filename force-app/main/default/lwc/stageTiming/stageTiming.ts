@@ -44,6 +44,11 @@ export function exitCriteriaItems(text: string | null | undefined): string[] {
   }
   return text
     .split(/\r?\n|;|(?<=\.)\s+(?=[A-Z])/)
-    .map((item) => item.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').replace(/\.$/, '').trim())
+    .map((item) =>
+      item
+        .replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '')
+        .replace(/\.$/, '')
+        .trim()
+    )
     .filter((item) => item.length > 0);
 }

@@ -31,7 +31,13 @@ describe('reduceErrors', () => {
 
   it('reads JavaScript errors, strings and HTTP status texts, dropping blanks and repeats', () => {
     expect(
-      reduceErrors([new Error('Network down'), 'Plain text', { statusText: 'Service Unavailable' }, '  ', 'Plain text'])
+      reduceErrors([
+        new Error('Network down'),
+        'Plain text',
+        { statusText: 'Service Unavailable' },
+        '  ',
+        'Plain text'
+      ])
     ).toEqual(['Network down', 'Plain text', 'Service Unavailable']);
   });
 

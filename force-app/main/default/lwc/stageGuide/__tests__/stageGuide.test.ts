@@ -77,7 +77,9 @@ describe('c-stage-guide', () => {
     expect(text(element, '.stage-name')).toBe('Qualification');
     expect(text(element, '.time-in-stage')).toBe('5 days in stage of 14 expected');
     expect(text(element, '.slds-badge')).toBe('On pace');
-    const items = [...(element.shadowRoot?.querySelectorAll('.criteria li') ?? [])].map((li) => li.textContent);
+    const items = [...(element.shadowRoot?.querySelectorAll('.criteria li') ?? [])].map(
+      (li) => li.textContent
+    );
     expect(items).toEqual(['Budget holder identified', "Pain quantified in the customer's words"]);
     expect(element.shadowRoot?.querySelector('.decision-maker')).toBeNull();
   });
@@ -127,12 +129,16 @@ describe('c-stage-guide', () => {
   it('shows a readable error when the stages cannot be read', async () => {
     const element = render();
     recordAdapter.emit(opportunity('Qualification', 5));
-    stagesAdapter.error({ message: 'You do not have access to the Apex class named StageSettingsController.' });
+    stagesAdapter.error({
+      message: 'You do not have access to the Apex class named StageSettingsController.'
+    });
     await flush();
 
     const alert = element.shadowRoot?.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('The stage guide could not load.');
-    expect(alert?.textContent).toContain('You do not have access to the Apex class named StageSettingsController.');
+    expect(alert?.textContent).toContain(
+      'You do not have access to the Apex class named StageSettingsController.'
+    );
     expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
   });
 });
