@@ -17,9 +17,10 @@ export default [
   },
   // Components: Salesforce's LWC rules for TypeScript, plus typescript-eslint's own checks.
   ...lwcRecommendedTs.map((config) => ({ ...config, files: ['force-app/**/*.ts'] })),
+  // typescript-eslint's parser replaces the Babel parser of the LWC configuration, so its rules see TS-ESTree.
+  { ...tseslint.configs.base, files: ['force-app/**/*.ts'] },
   {
     files: ['force-app/**/*.ts'],
-    plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
       ...tseslint.configs.eslintRecommended.rules,
       'no-unused-vars': 'off',
@@ -27,6 +28,11 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       'import/no-unresolved': 'off'
     }
+  },
+  // Tests drive wire adapters directly (adapter.emit(…)), which components must never do.
+  {
+    files: ['force-app/**/__tests__/**/*.ts'],
+    rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
   },
   // Node code: the tools, scripts and dev tools.
   ...tseslint.config({
