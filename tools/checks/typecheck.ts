@@ -9,12 +9,20 @@ import { generateTypes } from '../types/generate';
  * each lwc folder, against declarations generated from the project's own Apex and objects, so a component that
  * imports a missing Apex method or field, or misuses a type, fails here with its file and line.
  */
-export async function typecheck(root: string): Promise<{ findings: Finding[]; projects: string[] }> {
+export async function typecheck(
+  root: string,
+  projects: string[] = typescriptProjects(root)
+): Promise<{ findings: Finding[]; projects: string[] }> {
   await generateTypes({ root, outDir: path.join(root, 'types', 'generated') });
-  const projects = [
-    path.join(root, 'tsconfig.json'),
-    ...lwcFolders(root).map((folder) => path.join(folder, 'tsconfig.json'))
-  ];
   const findings = projects.flatMap((project) => compileProject(project).findings);
   return { findings, projects };
+}
+
+/** The node tools and scripts, then the components of each lwc folder. */
+export function typescriptProjects(root: string): string[] {
+  return [path.join(root, 'tsconfig.json'), ...componentProjects(root)];
+}
+
+export function componentProjects(root: string): string[] {
+  return lwcFolders(root).map((folder) => path.join(folder, 'tsconfig.json'));
 }
