@@ -36,7 +36,7 @@ export default [
   },
   // Node code: the tools, scripts and dev tools.
   ...tseslint.config({
-    files: ['tools/**/*.ts', 'scripts/**/*.ts'],
+    files: ['tools/**/*.ts', 'scripts/**/*.ts', 'local-org/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -30,7 +30,7 @@ module.exports = {
       displayName: 'node',
       rootDir: __dirname,
       testEnvironment: 'node',
-      roots: ['<rootDir>/tools', '<rootDir>/scripts'],
+      roots: ['<rootDir>/tools', '<rootDir>/scripts', '<rootDir>/local-org'],
       testMatch: ['**/__tests__/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': nodeTransform }
@@ -40,11 +40,12 @@ module.exports = {
     'force-app/**/lwc/**/*.ts',
     'tools/**/*.ts',
     'scripts/**/*.ts',
+    'local-org/**/*.ts',
     '!**/__tests__/**',
     '!**/__fixtures__/**',
     '!**/*.d.ts',
-    '!tools/**/cli.ts',
-    '!scripts/**/cli.ts'
+    '!tools/cli/**',
+    '!**/cli.ts'
   ],
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   coverageThreshold: { global: { lines: 85 } }
