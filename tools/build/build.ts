@@ -5,6 +5,7 @@ import { listFiles } from '../lib/files';
 import { lwcFolders } from '../lib/components';
 import { compileProject } from '../lib/typescript';
 import { generateTypes } from '../types/generate';
+import { compileComponents } from './lwc-compile';
 
 export interface BuildOutcome {
   findings: Finding[];
@@ -14,8 +15,9 @@ export interface BuildOutcome {
 
 /**
  * Builds what the platform deploys from what we author: generates the platform-module declarations, compiles
- * every component's TypeScript to the JavaScript beside it, and removes JavaScript left behind by a deleted or
- * renamed TypeScript file (component JavaScript is never authored by hand: it is git-ignored).
+ * every component's TypeScript to the JavaScript beside it, removes JavaScript left behind by a deleted or renamed
+ * TypeScript file (component JavaScript is never authored by hand: it is git-ignored), then checks the result
+ * with the LWC compiler the platform itself runs.
  */
 export async function build(root: string): Promise<BuildOutcome> {
   await generateTypes({ root, outDir: path.join(root, 'types', 'generated') });
@@ -23,7 +25,7 @@ export async function build(root: string): Promise<BuildOutcome> {
   for (const folder of lwcFolders(root)) {
     outcome.removed.push(...removeOrphanedJavaScript(folder));
     const { findings, emitted } = compileProject(path.join(folder, 'tsconfig.build.json'));
-    outcome.findings.push(...findings);
+    outcome.findings.push(...findings, ...compileComponents(folder));
     outcome.emitted.push(...emitted);
   }
   return outcome;

@@ -3,14 +3,23 @@
  */
 import { basename } from 'node:path';
 import type { CustomMetadataRecord, CustomMetadataValue, ObjectDescriptor } from './types';
-import { MetadataError, attribute, childBoolean, childElements, childText, readXmlFile, type XmlElement } from './xml';
+import {
+  MetadataError,
+  attribute,
+  childBoolean,
+  childElements,
+  childText,
+  readXmlFile,
+  type XmlElement
+} from './xml';
 
 const NUMERIC_XSD_TYPES = new Set(['xsd:double', 'xsd:int', 'xsd:long', 'xsd:decimal']);
 
 /** `Stage_Setting.Default.md-meta.xml` → type `Stage_Setting__mdt`, record `Default`. */
 function recordNameOf(file: string, displayPath: string): { type: string; developerName: string } {
   const match = /^([^.]+)\.([^.]+)\.md-meta\.xml$/.exec(basename(file));
-  if (match === null) throw new MetadataError(displayPath, 'expected a file named <Type>.<Record>.md-meta.xml');
+  if (match === null)
+    throw new MetadataError(displayPath, 'expected a file named <Type>.<Record>.md-meta.xml');
   return { type: `${match[1] ?? ''}__mdt`, developerName: match[2] ?? '' };
 }
 
@@ -40,7 +49,8 @@ export function readCustomMetadataRecord(
   for (const entry of childElements(element, 'values')) {
     const fieldName = childText(entry, 'field') ?? '';
     const canonical = fieldsByLowerName.get(fieldName.toLowerCase());
-    if (canonical === undefined) throw new MetadataError(displayPath, `${type.name} has no field '${fieldName}'`);
+    if (canonical === undefined)
+      throw new MetadataError(displayPath, `${type.name} has no field '${fieldName}'`);
     values[canonical] = valueOf(entry);
   }
   return {

@@ -44,10 +44,15 @@ function nameFieldOf(element: XmlElement, displayPath: string): FieldDescriptor 
   const type = childText(nameElement, 'type');
   if (type === 'Text') return text('Name', 80, { label, required: true, nameField: true });
   if (type === 'AutoNumber') {
-    return field('Name', 'string', { label, required: true, nameField: true, readOnly: true, defaulted: true }, {
-      length: 30,
-      autoNumber: true
-    });
+    return field(
+      'Name',
+      'string',
+      { label, required: true, nameField: true, readOnly: true, defaulted: true },
+      {
+        length: 30,
+        autoNumber: true
+      }
+    );
   }
   throw new MetadataError(displayPath, `<nameField> type must be Text or AutoNumber, got '${type ?? ''}'`);
 }
@@ -61,7 +66,8 @@ function customObjectFields(
   const owner: FieldOptions = { required: true, defaulted: true, label: 'Owner ID' };
   const fields = [idField()];
   // Owners may be queues, so custom objects' OwnerId points to Group as well as User.
-  if (sharingModel !== 'ControlledByParent') fields.push(reference('OwnerId', ['Group', 'User'], 'Owner', owner));
+  if (sharingModel !== 'ControlledByParent')
+    fields.push(reference('OwnerId', ['Group', 'User'], 'Owner', owner));
   fields.push(nameFieldOf(element, displayPath), ...systemFields());
   if (childBoolean(element, 'enableActivities')) fields.push(date('LastActivityDate', { readOnly: true }));
   return fields;
@@ -94,7 +100,9 @@ export function readCustomObject(name: string, file: string, displayPath: string
     custom: true,
     customSetting: false,
     isCustomMetadata,
-    fields: isCustomMetadata ? customMetadataFields() : customObjectFields(element, sharingModel, displayPath),
+    fields: isCustomMetadata
+      ? customMetadataFields()
+      : customObjectFields(element, sharingModel, displayPath),
     childRelationships: []
   };
   if (sharingModel !== undefined) descriptor.sharingModel = sharingModel;

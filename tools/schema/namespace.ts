@@ -3,7 +3,13 @@
  * package's namespace prefix (`Account_Plan__c` → `atlas__Account_Plan__c`). Standard names stay as they are.
  */
 import { byName } from './compare';
-import type { ChildRelationship, FieldDescriptor, ObjectDescriptor, ProjectSchema, SummaryDescriptor } from './types';
+import type {
+  ChildRelationship,
+  FieldDescriptor,
+  ObjectDescriptor,
+  ProjectSchema,
+  SummaryDescriptor
+} from './types';
 
 const CUSTOM_SUFFIX = /__(c|r|mdt)$/;
 /** `ns__Name__c`: already carries a namespace. */
@@ -26,7 +32,8 @@ function namespacedPath(path: string, namespace: string): string {
 function namespacedSummary(summary: SummaryDescriptor, namespace: string): SummaryDescriptor {
   return {
     operation: summary.operation,
-    summarizedField: summary.summarizedField === null ? null : namespacedPath(summary.summarizedField, namespace),
+    summarizedField:
+      summary.summarizedField === null ? null : namespacedPath(summary.summarizedField, namespace),
     foreignKey: namespacedPath(summary.foreignKey, namespace)
   };
 }
@@ -48,7 +55,8 @@ function namespacedChild(child: ChildRelationship, namespace: string): ChildRela
     ...child,
     childSObject: namespacedName(child.childSObject, namespace),
     field: namespacedName(child.field, namespace),
-    relationshipName: child.relationshipName === null ? null : namespacedName(child.relationshipName, namespace)
+    relationshipName:
+      child.relationshipName === null ? null : namespacedName(child.relationshipName, namespace)
   };
 }
 
@@ -69,8 +77,6 @@ export function withNamespace(schema: ProjectSchema, namespace: string): Project
   return {
     ...schema,
     namespace,
-    objects: schema.objects
-      .map((descriptor) => namespacedObject(descriptor, namespace))
-      .sort(byName)
+    objects: schema.objects.map((descriptor) => namespacedObject(descriptor, namespace)).sort(byName)
   };
 }

@@ -21,7 +21,9 @@ function parseJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: cannot read sfdx-project.json: ${(error as Error).message}`);
+    throw new Error(
+      `${file}: cannot read sfdx-project.json: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
 }
 
@@ -55,7 +57,7 @@ function isDirectory(path: string): boolean {
   return statSync(path).isDirectory();
 }
 
-/** Every directory named `folderName` under the project's package directories, sorted. */
+/** Every directory named `folderName` under the project's package directories, in package-directory order. */
 export function findMetadataFolders(project: SfdxProject, folderName: string): string[] {
   const found: string[] = [];
   const visit = (dir: string): void => {
@@ -67,7 +69,7 @@ export function findMetadataFolders(project: SfdxProject, folderName: string): s
     }
   };
   for (const packageDirectory of project.packageDirectories) visit(join(project.root, packageDirectory));
-  return found.sort();
+  return found;
 }
 
 /** Files directly in `dir` whose name ends with `suffix`, sorted. */
@@ -94,7 +96,7 @@ export function subdirectories(dir: string): string[] {
     .filter(isDirectory);
 }
 
-/** Files below the project's `folderName` folders (e.g. 'classes', '.cls'), sorted. */
+/** Files below the project's `folderName` folders (e.g. 'classes', '.cls'), in package-directory order. */
 export function findMetadataFiles(project: SfdxProject, folderName: string, suffix: string): string[] {
   return findMetadataFolders(project, folderName).flatMap((dir) => filesWithSuffixDeep(dir, suffix));
 }

@@ -37,6 +37,8 @@ export { withNamespace } from './namespace';
 /** One `objects/<Name>/` folder, possibly split over several package directories. */
 interface ObjectSource {
   name: string;
+  /** The folders, in package-directory order. */
+  dirs: string[];
   objectFiles: string[];
   fieldFiles: string[];
 }
@@ -55,7 +57,8 @@ function collectObjectSources(project: SfdxProject): ObjectSource[] {
   for (const folder of findMetadataFolders(project, 'objects')) {
     for (const dir of subdirectories(folder)) {
       const name = basename(dir);
-      const source = sources.get(name) ?? { name, objectFiles: [], fieldFiles: [] };
+      const source = sources.get(name) ?? { name, dirs: [], objectFiles: [], fieldFiles: [] };
+      source.dirs.push(dir);
       const objectFile = join(dir, `${name}.object-meta.xml`);
       if (existsSync(objectFile)) source.objectFiles.push(objectFile);
       source.fieldFiles.push(...filesWithSuffix(join(dir, 'fields'), FIELD_SUFFIX));
@@ -70,10 +73,14 @@ function readGlobalValueSets(project: SfdxProject): Map<string, GlobalValueSet> 
   return new Map(files.map((file) => [basename(file, '.globalValueSet-meta.xml'), readGlobalValueSet(file)]));
 }
 
+function sourcePath(project: SfdxProject, source: ObjectSource): string {
+  return projectPath(project, source.dirs[0] ?? source.name);
+}
+
 function customObjectDraft(project: SfdxProject, source: ObjectSource): ObjectDraft {
   const [objectFile, duplicate] = source.objectFiles;
   if (objectFile === undefined) {
-    throw new Error(`objects/${source.name}: missing ${source.name}.object-meta.xml`);
+    throw new Error(`${sourcePath(project, source)}: missing ${source.name}.object-meta.xml`);
   }
   if (duplicate !== undefined) {
     const paths = source.objectFiles.map((file) => projectPath(project, file)).join(' and ');
@@ -83,17 +90,30 @@ function customObjectDraft(project: SfdxProject, source: ObjectSource): ObjectDr
   return { ...header, customFields: [] };
 }
 
-function draftFor(project: SfdxProject, source: ObjectSource, drafts: Map<string, ObjectDraft>): ObjectDraft {
+/**
+ * The drafts `source`'s fields belong to: a custom object's own (new) draft, a catalog object's draft, or for
+ * `Activity` (fields shared by tasks and events) both Task and Event, as Salesforce adds activity fields to both.
+ */
+function draftsFor(
+  project: SfdxProject,
+  source: ObjectSource,
+  drafts: Map<string, ObjectDraft>
+): ObjectDraft[] {
   if (isCustomObjectName(source.name) || isCustomMetadataName(source.name)) {
     const draft = customObjectDraft(project, source);
     drafts.set(source.name, draft);
-    return draft;
+    return [draft];
   }
-  const standard = drafts.get(source.name);
-  if (standard !== undefined && !standard.descriptor.custom) return standard;
-  const where = projectPath(project, source.objectFiles[0] ?? source.fieldFiles[0] ?? source.name);
+  const names = source.name === 'Activity' ? ACTIVITY_OBJECTS : [source.name];
+  const standard = names
+    .map((name) => drafts.get(name))
+    .filter((d): d is ObjectDraft => d !== undefined && !d.descriptor.custom);
+  if (standard.length === names.length) return standard;
+  const where = sourcePath(project, source);
   if (/__[A-Za-z]+$/.test(source.name)) {
-    throw new Error(`${where}: unsupported object kind '${source.name}' (only __c and __mdt objects are read)`);
+    throw new Error(
+      `${where}: unsupported object kind '${source.name}' (only __c and __mdt objects are read)`
+    );
   }
   throw new Error(
     `${where}: standard object '${source.name}' is not in the standard catalog (tools/schema/standard-objects.ts)`
@@ -117,7 +137,10 @@ function addCustomFields(
     const isCatalogField = !draft.descriptor.custom && findIn(draft.descriptor, fieldName) !== undefined;
     if (!fieldName.endsWith('__c')) {
       if (isCatalogField) continue;
-      throw new MetadataError(displayPath, `'${source.name}.${fieldName}' is neither a custom field nor in the catalog`);
+      throw new MetadataError(
+        displayPath,
+        `'${source.name}.${fieldName}' is neither a custom field nor in the catalog`
+      );
     }
     const previous = seen.get(fieldName.toLowerCase());
     if (previous !== undefined) throw new MetadataError(displayPath, `field already defined in ${previous}`);
@@ -133,7 +156,8 @@ function findIn(descriptor: ObjectDescriptor, fieldName: string): FieldDescripto
 }
 
 function keyPrefix(first: string, index: number): string {
-  if (index >= BASE62.length * BASE62.length) throw new Error('too many custom objects for 3-character key prefixes');
+  if (index >= BASE62.length * BASE62.length)
+    throw new Error('too many custom objects for 3-character key prefixes');
   return first + BASE62.charAt(Math.floor(index / BASE62.length)) + BASE62.charAt(index % BASE62.length);
 }
 
@@ -213,7 +237,8 @@ function childRelationshipNames(drafts: Iterable<ObjectDraft>): Map<string, stri
   const names = new Map(Object.entries(STANDARD_CHILD_RELATIONSHIP_NAMES));
   for (const draft of drafts) {
     for (const { descriptor, childRelationshipName } of draft.customFields) {
-      if (childRelationshipName !== null) names.set(`${draft.descriptor.name}.${descriptor.name}`, childRelationshipName);
+      if (childRelationshipName !== null)
+        names.set(`${draft.descriptor.name}.${descriptor.name}`, childRelationshipName);
     }
   }
   return names;
@@ -243,11 +268,15 @@ function computeChildRelationships(objects: ObjectDescriptor[], names: ReadonlyM
 
 function readDrafts(project: SfdxProject): Map<string, ObjectDraft> {
   const drafts = new Map<string, ObjectDraft>(
-    STANDARD_OBJECTS.map((o) => [o.name, { descriptor: structuredClone(o), customFields: [], enableActivities: false }])
+    STANDARD_OBJECTS.map((o) => [
+      o.name,
+      { descriptor: structuredClone(o), customFields: [], enableActivities: false }
+    ])
   );
   const globalValueSets = readGlobalValueSets(project);
   for (const source of collectObjectSources(project)) {
-    addCustomFields(project, source, draftFor(project, source, drafts), globalValueSets);
+    for (const draft of draftsFor(project, source, drafts))
+      addCustomFields(project, source, draft, globalValueSets);
   }
   return drafts;
 }
@@ -280,7 +309,11 @@ export function findObject(schema: ProjectSchema, objectName: string): ObjectDes
 }
 
 /** The field `objectName.fieldName` (case-insensitive). */
-export function findField(schema: ProjectSchema, objectName: string, fieldName: string): FieldDescriptor | undefined {
+export function findField(
+  schema: ProjectSchema,
+  objectName: string,
+  fieldName: string
+): FieldDescriptor | undefined {
   const object = findObject(schema, objectName);
   return object === undefined ? undefined : findIn(object, fieldName);
 }

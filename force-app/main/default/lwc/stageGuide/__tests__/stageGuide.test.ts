@@ -7,7 +7,7 @@ import stages from './data/stages.json';
 jest.mock(
   '@salesforce/apex/StageSettingsController.getStages',
   () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
     return { default: createApexTestWireAdapter(jest.fn()) };
   },
   { virtual: true }
