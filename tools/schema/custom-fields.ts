@@ -6,7 +6,7 @@
  * with length 4099, a text formula with length 1300, an AutoNumber as a read-only `string` of length 30.
  */
 import { field, type FieldOptions } from './field-builders';
-import type { FieldDescriptor, FieldType, PicklistValue, SummaryDescriptor } from './types';
+import type { AutoNumberFormat, FieldDescriptor, FieldType, PicklistValue, SummaryDescriptor } from './types';
 import {
   MetadataError,
   childBoolean,
@@ -147,10 +147,20 @@ const masterDetail: Converter = (element, context) => {
   };
 };
 
-const autoNumber: Converter = () => ({
+/** `<displayFormat>` and `<startingNumber>` (1 when absent) of an auto-number field or name field. */
+export function readAutoNumberFormat(element: XmlElement, displayPath: string): AutoNumberFormat {
+  const displayFormat = childText(element, 'displayFormat');
+  if (displayFormat === undefined || displayFormat === '') {
+    throw new MetadataError(displayPath, 'an auto-number field needs a <displayFormat>');
+  }
+  return { displayFormat, startingNumber: childNumber(element, 'startingNumber', displayPath) ?? 1 };
+}
+
+const autoNumber: Converter = (element, context) => ({
   type: 'string',
   length: 30,
   autoNumber: true,
+  autoNumberFormat: readAutoNumberFormat(element, context.displayPath),
   nillable: false,
   createable: false,
   updateable: false,

@@ -2,6 +2,7 @@
  * Building the descriptor of a custom object (`__c`) or custom metadata type (`__mdt`) from its
  * `<CustomObject>` file, with the standard fields Salesforce adds to every such object.
  */
+import { readAutoNumberFormat } from './custom-fields';
 import {
   date,
   dateTime,
@@ -50,7 +51,8 @@ function nameFieldOf(element: XmlElement, displayPath: string): FieldDescriptor 
       { label, required: true, nameField: true, readOnly: true, defaulted: true },
       {
         length: 30,
-        autoNumber: true
+        autoNumber: true,
+        autoNumberFormat: readAutoNumberFormat(nameElement, displayPath)
       }
     );
   }

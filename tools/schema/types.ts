@@ -49,6 +49,13 @@ export interface SummaryDescriptor {
   foreignKey: string;
 }
 
+/** How an auto-number field numbers records (describe exposes none of this; it comes from the field's metadata). */
+export interface AutoNumberFormat {
+  /** `WS-{00000}`: the zeros give the minimum digits; `{YYYY}`, `{YY}`, `{MM}`, `{DD}` insert the creation date. */
+  displayFormat: string;
+  startingNumber: number;
+}
+
 export interface FieldDescriptor {
   name: string;
   label: string;
@@ -84,6 +91,8 @@ export interface FieldDescriptor {
   /** Formula source text, for formula fields. */
   formula?: string;
   summary?: SummaryDescriptor;
+  /** For auto-number fields. */
+  autoNumberFormat?: AutoNumberFormat;
   custom: boolean;
   /** A checkbox's default as a boolean; otherwise the default-value formula source as written in metadata. */
   defaultValue?: boolean | string;

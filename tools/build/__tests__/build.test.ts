@@ -48,7 +48,9 @@ describe('npm run build', () => {
 
     const outcome = await build(project.root);
 
-    expect(outcome.findings).toEqual([expect.objectContaining({ file, line: lineOf(file, "'most'"), source: 'tsc' })]);
+    expect(outcome.findings).toEqual([
+      expect.objectContaining({ file, line: lineOf(file, "'most'"), source: 'tsc' })
+    ]);
   });
 
   it('fails when the LWC compiler rejects a template, with its file and line', async () => {

@@ -36,10 +36,10 @@ describe('generateTypes on a fixture project', () => {
 
   afterAll(() => project.remove());
 
-  it('writes four declaration files to types/generated and counts what it declared', () => {
+  it('writes the component paths and four declaration files to types/generated and counts what it declared', () => {
     expect(summary.files).toEqual(
-      ['apex.d.ts', 'schema.d.ts', 'lightning.d.ts', 'resources.d.ts'].map((name) =>
-        path.join(project.root, 'types', 'generated', name)
+      ['tsconfig.components.json', 'apex.d.ts', 'schema.d.ts', 'lightning.d.ts', 'resources.d.ts'].map(
+        (name) => path.join(project.root, 'types', 'generated', name)
       )
     );
     expect(summary).toMatchObject({
