@@ -59,4 +59,42 @@ describe('project files', () => {
       .map(({ file, version }) => `${path.relative(ROOT, file)} uses ${version}`);
     expect(mismatched).toEqual([]);
   });
+
+  it('every custom field carries help text for users and a description for admins', () => {
+    const fields = listFiles(path.join(ROOT, 'force-app'), (name) => name.endsWith('.field-meta.xml'));
+    const missing = fields.flatMap((file) => {
+      const xml = fs.readFileSync(file, 'utf8');
+      const where = path.relative(ROOT, file);
+      const custom = !file.includes('__mdt');
+      return [
+        ...(custom && !/<inlineHelpText>\S/.test(xml) ? [`${where}: no inlineHelpText`] : []),
+        ...(!/<description>\S/.test(xml) ? [`${where}: no description`] : [])
+      ];
+    });
+    expect(fields.length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('every object the scripts load has a unique, case-insensitive External_Id__c', () => {
+    const objects = path.join(ROOT, 'force-app', 'main', 'default', 'objects');
+    const loaded = fs
+      .readdirSync(objects)
+      .filter((name) => !name.endsWith('__mdt') && name !== 'Activity')
+      .concat('Activity');
+    const problems = [...new Set(loaded)].flatMap((object) => {
+      const file = path.join(objects, object, 'fields', 'External_Id__c.field-meta.xml');
+      if (!fs.existsSync(file)) {
+        return [`${object} has no External_Id__c`];
+      }
+      const xml = fs.readFileSync(file, 'utf8');
+      return [
+        '<externalId>true</externalId>',
+        '<unique>true</unique>',
+        '<caseSensitive>false</caseSensitive>'
+      ]
+        .filter((setting) => !xml.includes(setting))
+        .map((setting) => `${object}.External_Id__c lacks ${setting}`);
+    });
+    expect(problems).toEqual([]);
+  });
 });
