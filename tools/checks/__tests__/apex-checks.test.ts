@@ -1,8 +1,7 @@
 import { runApexChecks } from '../check-apex';
 import { checkApexSemantics, parseApexLinkReport } from '../apexlink';
 import { checkApexSyntax } from '../apex-syntax';
-import { copyProject, lineOf } from './project-copy';
-import type { ProjectCopy } from './project-copy';
+import { lineOf, withProjectCopy } from './project-copy';
 
 const CLASSES = 'force-app/main/default/classes';
 
@@ -19,19 +18,11 @@ const CLASS_META = `<?xml version="1.0" encoding="UTF-8" ?>
 
 describe('the offline Apex checks catch what they exist for', () => {
   jest.setTimeout(60_000);
-  let project: ProjectCopy;
-
-  beforeEach(() => {
-    project = copyProject();
-  });
-
-  afterEach(() => {
-    project.remove();
-  });
+  const project = withProjectCopy();
 
   function addClass(name: string, body: string): string {
-    project.write(`${CLASSES}/${name}.cls-meta.xml`, CLASS_META);
-    return project.write(`${CLASSES}/${name}.cls`, apexClass(name, body));
+    project().write(`${CLASSES}/${name}.cls-meta.xml`, CLASS_META);
+    return project().write(`${CLASSES}/${name}.cls`, apexClass(name, body));
   }
 
   it('reports an Apex syntax error at its file and line, and skips the later checks', async () => {
@@ -40,7 +31,7 @@ describe('the offline Apex checks catch what they exist for', () => {
       '    public Integer broken() {\n        Integer total = ;\n        return total;\n    }'
     );
 
-    const outcome = await runApexChecks(project.root);
+    const outcome = await runApexChecks(project().root);
 
     const syntax = outcome.failures.filter((finding) => finding.source === 'apex-syntax');
     expect(syntax).toHaveLength(1);
@@ -53,7 +44,7 @@ describe('the offline Apex checks catch what they exist for', () => {
   it('reports Apex that is not formatted the way prettier-plugin-apex writes it', async () => {
     const file = addClass('Untidy', '      public Integer    answer() { return 42; }');
 
-    const findings = await checkApexSyntax(project.root, [file]);
+    const findings = await checkApexSyntax(project().root, [file]);
 
     expect(findings).toEqual([expect.objectContaining({ source: 'apex-format', file, line: 1 })]);
   });
@@ -64,7 +55,7 @@ describe('the offline Apex checks catch what they exist for', () => {
       '    public Decimal wallet(Buying_Center__c center) {\n        return center.Wallet_Size__c;\n    }'
     );
 
-    const findings = await checkApexSemantics(project.root);
+    const findings = await checkApexSemantics(project().root);
 
     const mine = findings.filter((finding) => finding.file === file);
     expect(mine).toEqual([
@@ -74,7 +65,7 @@ describe('the offline Apex checks catch what they exist for', () => {
   });
 
   it('fails on a query without user mode, DML in system mode and undeclared sharing, naming file and line', async () => {
-    const file = project.write(
+    const file = project().write(
       `${CLASSES}/SystemModeAccess.cls`,
       [
         'public class SystemModeAccess {',
@@ -89,9 +80,9 @@ describe('the offline Apex checks catch what they exist for', () => {
         ''
       ].join('\n')
     );
-    project.write(`${CLASSES}/SystemModeAccess.cls-meta.xml`, CLASS_META);
+    project().write(`${CLASSES}/SystemModeAccess.cls-meta.xml`, CLASS_META);
 
-    const outcome = await runApexChecks(project.root);
+    const outcome = await runApexChecks(project().root);
 
     const rulesAt = (line: number): string[] =>
       outcome.failures

@@ -1,27 +1,18 @@
 import path from 'node:path';
 import { checkMetadata, packageInventory, sourceInventory } from '../check-metadata';
 import { componentBundles } from '../../lib/components';
-import { copyProject } from './project-copy';
-import type { ProjectCopy } from './project-copy';
+import { copyProject, withProjectCopy } from './project-copy';
 
 const LWC = 'force-app/main/default/lwc';
 
 describe('check:metadata', () => {
   jest.setTimeout(60_000);
-  let project: ProjectCopy;
-
-  beforeEach(() => {
-    project = copyProject();
-  });
-
-  afterEach(() => {
-    project.remove();
-  });
+  const project = withProjectCopy();
 
   function buildComponentsByHand(): string[] {
-    const bundles = componentBundles(path.join(project.root, LWC));
+    const bundles = componentBundles(path.join(project().root, LWC));
     for (const bundle of bundles) {
-      project.write(`${LWC}/${bundle}/${bundle}.js`, 'export default {};\n');
+      project().write(`${LWC}/${bundle}/${bundle}.js`, 'export default {};\n');
     }
     return bundles;
   }
@@ -29,10 +20,10 @@ describe('check:metadata', () => {
   it('finds every component of the source in the converted package, and nothing else to report', async () => {
     const bundles = buildComponentsByHand();
 
-    const { findings, inventory } = await checkMetadata(project.root);
+    const { findings, inventory } = await checkMetadata(project().root);
 
     expect(findings).toEqual([]);
-    const { inventory: source } = sourceInventory(project.root);
+    const { inventory: source } = sourceInventory(project().root);
     for (const type of ['CustomObject', 'CustomField', 'ApexClass', 'LightningComponentBundle', 'Layout']) {
       expect([...(inventory.get(type) ?? [])].sort()).toEqual([...(source.get(type) ?? [])].sort());
     }
@@ -41,9 +32,9 @@ describe('check:metadata', () => {
   });
 
   it('fails when a component has not been built to JavaScript', async () => {
-    const { findings } = await checkMetadata(project.root);
+    const { findings } = await checkMetadata(project().root);
 
-    const bundles = componentBundles(path.join(project.root, LWC));
+    const bundles = componentBundles(path.join(project().root, LWC));
     expect(bundles.length).toBeGreaterThan(0);
     expect(findings.map((finding) => finding.message)).toEqual(
       bundles.map((bundle) => `component ${bundle} has no ${bundle}.js: run \`npm run build\` first`)
@@ -52,9 +43,9 @@ describe('check:metadata', () => {
 
   it('fails when .forceignore lets TypeScript sources into the deployable output', async () => {
     buildComponentsByHand();
-    project.edit('.forceignore', (content) => content.replace('**/lwc/**/*.ts\n', ''));
+    project().edit('.forceignore', (content) => content.replace('**/lwc/**/*.ts\n', ''));
 
-    const { findings } = await checkMetadata(project.root);
+    const { findings } = await checkMetadata(project().root);
 
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((finding) => finding.message.includes('add it to .forceignore'))).toBe(true);
@@ -62,12 +53,12 @@ describe('check:metadata', () => {
   });
 
   it('stops with the CLI message when the source cannot be converted', async () => {
-    project.write(
+    project().write(
       'sfdx-project.json',
       JSON.stringify({ packageDirectories: [{ path: 'moved', default: true }] })
     );
 
-    await expect(checkMetadata(project.root)).rejects.toThrow(/sf project convert source failed/);
+    await expect(checkMetadata(project().root)).rejects.toThrow(/sf project convert source failed/);
   });
 });
 

@@ -52,3 +52,21 @@ export function lineOf(file: string, text: string): number {
   }
   return index + 1;
 }
+
+/** Registers a fresh copy before each test of the enclosing describe and removes it after: `project().root`. */
+export function withProjectCopy(): () => ProjectCopy {
+  let current: ProjectCopy | undefined;
+  beforeEach(() => {
+    current = copyProject();
+  });
+  afterEach(() => {
+    current?.remove();
+    current = undefined;
+  });
+  return () => {
+    if (!current) {
+      throw new Error('withProjectCopy() gives a copy only while a test runs');
+    }
+    return current;
+  };
+}

@@ -1,24 +1,15 @@
 import path from 'node:path';
 import { componentProjects, typecheck } from '../typecheck';
-import { copyProject, lineOf } from './project-copy';
-import type { ProjectCopy } from './project-copy';
+import { lineOf, withProjectCopy } from './project-copy';
 
 const COMPONENT = 'force-app/main/default/lwc/stageGuide/stageGuide.ts';
 
 describe('typecheck of components against the generated platform declarations', () => {
   jest.setTimeout(60_000);
-  let project: ProjectCopy;
-
-  beforeEach(() => {
-    project = copyProject();
-  });
-
-  afterEach(() => {
-    project.remove();
-  });
+  const project = withProjectCopy();
 
   async function componentFindings(): Promise<Awaited<ReturnType<typeof typecheck>>['findings']> {
-    const { findings } = await typecheck(project.root, componentProjects(project.root));
+    const { findings } = await typecheck(project().root, componentProjects(project().root));
     return findings;
   }
 
@@ -27,7 +18,7 @@ describe('typecheck of components against the generated platform declarations', 
   });
 
   it('fails on a component importing an Apex method that does not exist, at its file and line', async () => {
-    const file = project.edit(COMPONENT, (source) =>
+    const file = project().edit(COMPONENT, (source) =>
       source.replace('StageSettingsController.getStages', 'StageSettingsController.getStageList')
     );
 
@@ -44,7 +35,7 @@ describe('typecheck of components against the generated platform declarations', 
   });
 
   it('fails on a component importing a field that does not exist', async () => {
-    const file = project.edit(COMPONENT, (source) =>
+    const file = project().edit(COMPONENT, (source) =>
       source.replace('Opportunity.LastStageChangeDate', 'Opportunity.Last_Stage_Change__c')
     );
 
@@ -56,7 +47,7 @@ describe('typecheck of components against the generated platform declarations', 
   });
 
   it('fails on a type error in a component, at its file and line', async () => {
-    const file = project.edit(COMPONENT, (source) =>
+    const file = project().edit(COMPONENT, (source) =>
       source.replace(
         'return stagePace(this.daysInStage, this.currentStage?.expectedDays);',
         "return stagePace(this.daysInStage, 'three weeks');"
@@ -69,6 +60,6 @@ describe('typecheck of components against the generated platform declarations', 
       expect.objectContaining({ file, line: lineOf(file, "'three weeks'"), source: 'tsc' })
     ]);
     expect(findings[0]?.message).toMatch(/^TS2345/);
-    expect(path.relative(project.root, findings[0]?.file ?? '')).toBe(COMPONENT);
+    expect(path.relative(project().root, findings[0]?.file ?? '')).toBe(COMPONENT);
   });
 });
