@@ -31,9 +31,18 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       roots: ['<rootDir>/tools', '<rootDir>/scripts', '<rootDir>/local-org'],
-      testMatch: ['**/__tests__/**/*.test.ts'],
+      // local-org/test holds the local org's contract tests (jsforce against the running server).
+      testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/local-org/test/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
-      transform: { '^.+\\.ts$': nodeTransform }
+      // cookie 2 (used by fastify's inject) and @faker-js/faker (used by the seed generator) ship ESM only: Babel
+      // turns them into CommonJS for jest. PGlite's CommonJS build loads node modules with dynamic import(), which
+      // jest only allows with --experimental-vm-modules: Babel turns those imports into require().
+      transform: {
+        '^.+\\.ts$': nodeTransform,
+        '/node_modules/(cookie|@faker-js/faker)/.+\\.js$': nodeTransform,
+        '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$': nodeTransform
+      },
+      transformIgnorePatterns: ['/node_modules/(?!(cookie|@faker-js/faker|@electric-sql/pglite)/)']
     }
   ],
   collectCoverageFrom: [
