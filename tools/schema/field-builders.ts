@@ -18,6 +18,7 @@ export interface FieldOptions {
   nameField?: boolean;
   unique?: boolean;
   externalId?: boolean;
+  idLookup?: boolean;
   custom?: boolean;
   inlineHelpText?: string;
 }
@@ -65,6 +66,7 @@ export function field(
     ...extra
   };
   if (options.inlineHelpText !== undefined) descriptor.inlineHelpText = options.inlineHelpText;
+  if (options.idLookup === true) descriptor.idLookup = true;
   return descriptor;
 }
 

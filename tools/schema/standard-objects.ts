@@ -137,7 +137,7 @@ function sobject(
 }
 
 const user = sobject({ name: 'User', label: 'User', labelPlural: 'Users', keyPrefix: '005' }, [
-  text('Username', 80, { required: true, unique: true }),
+  text('Username', 80, { required: true, unique: true, idLookup: true }),
   text('LastName', 80, { required: true }),
   text('FirstName', 40),
   nameField('Name', 121, { label: 'Full Name', readOnly: true }),

@@ -75,6 +75,8 @@ export interface FieldDescriptor {
   calculated: boolean;
   autoNumber: boolean;
   externalId: boolean;
+  /** Usable to find a record, and so as an upsert key, besides Id and external ids (Salesforce's `idLookup`: User.Username…). */
+  idLookup?: boolean;
   unique: boolean;
   caseSensitive: boolean;
   /** True for the record's name field (Name on most objects). */

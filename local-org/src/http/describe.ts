@@ -67,7 +67,7 @@ function describeField(field: FieldDescriptor): Record<string, unknown> {
     filterable: field.type !== 'textarea',
     groupable: textual && field.type !== 'double' && field.type !== 'currency' && field.type !== 'percent',
     htmlFormatted: false,
-    idLookup: field.type === 'id' || field.externalId || field.name === 'Username',
+    idLookup: field.type === 'id' || field.externalId || field.idLookup === true,
     length: 0,
     permissionable: field.custom && field.nillable,
     polymorphicForeignKey: field.referenceTo.length > 1,

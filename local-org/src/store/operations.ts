@@ -108,7 +108,7 @@ export async function planUpdate(
 /** The upsert key: an external id field, or Id. Anything else is Salesforce's 404 for the upsert URL. */
 function upsertKeyField(object: ObjectModel, externalIdField: string): FieldDescriptor {
   const field = object.field(externalIdField);
-  if (field === undefined || !(field.externalId || field.type === 'id')) {
+  if (field === undefined || !(field.externalId || field.idLookup === true || field.type === 'id')) {
     throw new SalesforceApiError(404, [
       {
         errorCode: 'NOT_FOUND',

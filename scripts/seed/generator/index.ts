@@ -25,6 +25,7 @@ import { generateTargets } from './targets';
 import type { GenerateOptions, SeedDataset, SeedObject } from './types';
 import { generateUsers, rotation, usersWithRole } from './users';
 import { generateWhiteSpace } from './white-space';
+import { withSourcePrefix } from './source-prefix';
 
 export { countRecords, datasetDigest } from './digest';
 export { MAX_RECORDS, MIN_RECORDS } from './scale';
@@ -139,6 +140,6 @@ export function generateDataset(options: GenerateOptions): SeedDataset {
     seed: options.seed,
     scale: options.scale,
     anchorDate: options.anchorDate,
-    objects: [...beforeActivities, activities.tasks, activities.events, targets]
+    objects: withSourcePrefix([...beforeActivities, activities.tasks, activities.events, targets])
   };
 }

@@ -590,6 +590,30 @@ describe('the org', () => {
     });
   });
 
+  it('upserts users on Username, an idLookup field: created once, then updated', async () => {
+    const [profile] = (await store.query('SELECT ProfileId FROM User LIMIT 1')).records;
+    const user = {
+      Username: 'manager@atlas.local',
+      LastName: 'Manager',
+      Email: 'manager@atlas.local',
+      Alias: 'mgr',
+      TimeZoneSidKey: 'GMT',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      LanguageLocaleKey: 'en_US',
+      ProfileId: profile?.['ProfileId']
+    };
+    const [created] = await store.upsert('User', 'Username', [user], { allOrNone: true });
+    const [updated] = await store.upsert('User', 'Username', [{ ...user, Title: 'Sales Manager' }], {
+      allOrNone: true
+    });
+
+    expect(created).toMatchObject({ success: true, created: true });
+    expect(updated).toMatchObject({ success: true, created: false, id: created?.id });
+    const found = await store.query("SELECT Title FROM User WHERE Username = 'manager@atlas.local'");
+    expect(found.records).toEqual([expect.objectContaining({ Title: 'Sales Manager' })]);
+  });
+
   it('describes objects without regard to case and answers 404 for unknown ones', () => {
     expect(store.describe('opportunity').name).toBe('Opportunity');
     expect(() => store.describe('Nope__c')).toThrow(SalesforceApiError);

@@ -111,3 +111,20 @@ describe('scales', () => {
     expect((counts['Task'] ?? 0) + (counts['Event'] ?? 0)).toBeGreaterThanOrEqual(20_000);
   });
 });
+
+describe('keys', () => {
+  it('start with the seed: source prefix on every External_Id__c object and reference, users excepted', () => {
+    const data = generateDataset(options({ scale: 'demo' }));
+    for (const object of data.objects) {
+      for (const record of object.records) {
+        if (object.keyField === 'External_Id__c') {
+          expect(record.key.startsWith('seed:')).toBe(true);
+          expect(record.fields['External_Id__c']).toBe(record.key);
+        }
+        for (const reference of Object.values(record.references)) {
+          expect(reference.key.startsWith('seed:')).toBe(reference.object !== 'User');
+        }
+      }
+    }
+  });
+});
