@@ -55,8 +55,9 @@ function listUnformatted(
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [PRETTIER, '--list-different', ...files],
-      { cwd: root },
+      [PRETTIER, '--no-color', '--list-different', ...files],
+      // Plain text whatever the terminal: CI=true alone makes prettier colour its "[error]" lines.
+      { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const status = error && typeof error.code === 'number' ? error.code : 0;
         if (error && status !== 1 && status !== 2) {
