@@ -12,6 +12,7 @@
  * - `latencyMs`: added to every API call.
  * - `seed`: makes the sequence of faults repeatable (the same requests in the same order meet the same faults).
  */
+import { seededRandom } from '../../tools/lib/random';
 
 export interface FaultSettings {
   http503?: number;
@@ -62,18 +63,6 @@ export function faultSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Faul
     throw new Error(`ATLAS_FAULTS is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseFaultSettings(json);
-}
-
-/** mulberry32: a small, fast, seedable generator; good enough to spread faults. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What happens to one API call before its handler runs. */

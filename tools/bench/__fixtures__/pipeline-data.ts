@@ -10,6 +10,7 @@ import type {
   StageDefinition,
   StakeholderFact
 } from '../../../force-app/main/default/lwc/pipelineMetrics/pipelineMetrics';
+import { seededRandom } from '../../lib/random';
 
 /** Salesforce's default opportunity stages (what the local org ships), with package stage settings. */
 export const DEFAULT_STAGES: StageDefinition[] = [
@@ -66,18 +67,6 @@ const ROLES = [
 const STANCES = ['Champion', 'Supporter', 'Neutral', 'Non-Supporter', 'Blocker'];
 const INFLUENCE = ['High', 'Medium', 'Low'];
 
-/** mulberry32: a small, fast, seeded PRNG with a uniform output in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const isoTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const month = (ms: number): number => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
@@ -113,7 +102,7 @@ function stagePath(length: number, outcome: 'open' | 'won' | 'lost', next: () =>
 }
 
 export function pipelineData(options: PipelineDataOptions): PipelineData {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const today = Date.parse(`${options.today}T00:00:00Z`);
   const quotas = rowQuotas(options.deals, options.changes, next);
   const deals: Deal[] = [];
