@@ -40,7 +40,7 @@ export default [
   },
   // Node code: the tools, scripts and dev tools.
   ...tseslint.config({
-    files: ['tools/**/*.ts', 'scripts/**/*.ts', 'local-org/**/*.ts'],
+    files: ['tools/**/*.ts', 'scripts/**/*.ts', 'local-org/**/*.ts', 'workbench/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
     rules: {
