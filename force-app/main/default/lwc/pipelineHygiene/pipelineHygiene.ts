@@ -1,11 +1,12 @@
 /**
  * Hygiene queue — presentational (no Apex; saves through Lightning Data Service). The data-integrity rules with how
  * many open deals each flags: past close date, pushed again and again, no recent activity, no next step, missing
- * amount, probability off its stage. Choosing a rule lists its deals in a table whose amount, close date and next
- * step can be edited inline; Save writes every edited deal with `updateRecord`, shows a row's error on the row and
- * toasts the successes. Selected deals can have their close dates moved to one new date at once. After any save
- * it fires `dealsupdated` (detail: `{ recordIds }`) so that the container reloads the numbers. When a rule flags
- * more deals than the facts list, a button fires `drilldown` (a `DrillDownRequest`) to list them all.
+ * amount, probability off its stage. Choosing a rule lists its deals in a table that shows each deal's current
+ * amount, close date and next step and lets them be edited inline; Save writes the edited fields of every edited
+ * deal with `updateRecord`, shows a row's error on the row and toasts the successes. Selected deals can have their
+ * close dates moved to one new date at once. After any save it fires `dealsupdated` (detail: `{ recordIds }`) so
+ * that the container reloads the numbers. When a rule flags more deals than the facts list, a button fires
+ * `drilldown` (a `DrillDownRequest`) to list them all.
  */
 import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
@@ -218,7 +219,7 @@ export default class PipelineHygiene extends LightningElement {
       stageName: deal.stageName,
       amount: deal.amount,
       closeDate: deal.closeDate,
-      nextStep: null,
+      nextStep: deal.nextStep,
       issue: deal.reason
     }));
   }
@@ -248,8 +249,7 @@ export default class PipelineHygiene extends LightningElement {
         typeAttributes: { year: 'numeric', month: 'short', day: 'numeric' }
       },
       {
-        // The facts name a deal's issues, not its next step: only deals flagged for having none are known to be blank.
-        label: this.selectedRule === 'no-next-step' ? 'Next step' : 'New next step',
+        label: 'Next step',
         fieldName: 'nextStep',
         type: 'text',
         editable: true,

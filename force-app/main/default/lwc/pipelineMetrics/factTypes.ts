@@ -15,7 +15,7 @@ export interface Tally {
   value: number;
 }
 
-/** Enough of a deal to show and open it. */
+/** Enough of a deal to show, open and edit it. */
 export interface DealRef {
   id: string;
   name: string;
@@ -24,6 +24,8 @@ export interface DealRef {
   stageName: string;
   amount: number | null;
   closeDate: string;
+  /** The deal's next step as it stands (an editor starts from it); null when it has none. */
+  nextStep: string | null;
 }
 
 /** A deal a rule picked, with what the rule measured (days overdue, pushes, idle days, probability gap). */

@@ -15,8 +15,8 @@ export function addDeal(tally: Tally, amount: number | null): void {
 }
 
 export function dealRef(deal: Deal): DealRef {
-  const { id, name, accountId, ownerId, stageName, amount, closeDate } = deal;
-  return { id, name, accountId, ownerId, stageName, amount, closeDate };
+  const { id, name, accountId, ownerId, stageName, amount, closeDate, nextStep } = deal;
+  return { id, name, accountId, ownerId, stageName, amount, closeDate, nextStep };
 }
 
 export function compareText(a: string, b: string): number {

@@ -108,9 +108,9 @@ describe('c-pipeline-hygiene', () => {
     expect(textOf(element, '.choose-rule')).toBe('Choose a rule to list its deals.');
   });
 
-  it('lists the deals of the chosen rule with amount, close date and next step editable', async () => {
-    const integrity = healthOf().integrity;
-    const element = render(integrity);
+  it('lists the deals of the chosen rule with their amount, close date and next step, editable', async () => {
+    const deals = dealsWith('Margie travel', { nextStep: 'Book the site visit' });
+    const element = render(healthOf(factsOf(rowsWith({ deals }))).integrity);
     await flush();
     await chooseRule(element, 'past-close-date');
 
@@ -123,7 +123,7 @@ describe('c-pipeline-hygiene', () => {
         stageName: 'Qualification',
         amount: 25000,
         closeDate: '2026-10-15',
-        nextStep: null,
+        nextStep: 'Book the site visit',
         issue: 'Close date 2026-10-15 passed 39 days ago.'
       },
       {
@@ -133,7 +133,7 @@ describe('c-pipeline-hygiene', () => {
         stageName: 'Prospecting',
         amount: 12000,
         closeDate: '2026-11-01',
-        nextStep: null,
+        nextStep: 'Call the sponsor',
         issue: 'Close date 2026-11-01 passed 22 days ago.'
       }
     ]);
@@ -143,11 +143,34 @@ describe('c-pipeline-hygiene', () => {
       'closeDate',
       'nextStep'
     ]);
-    expect(columns.find((column) => column.fieldName === 'nextStep')?.label).toBe('New next step');
+    expect(columns.find((column) => column.fieldName === 'nextStep')?.label).toBe('Next step');
 
     await chooseRule(element, 'no-next-step');
-    expect(table(element).data.map((row) => row.name)).toEqual(['Woodgrove payments']);
+    expect(table(element).data.map((row) => [row.name, row.nextStep])).toEqual([
+      ['Woodgrove payments', null]
+    ]);
     expect(table(element).columns.find((column) => column.fieldName === 'nextStep')?.label).toBe('Next step');
+  });
+
+  it('sends an edited next step, and no next step for a row whose next step was not edited', async () => {
+    const deals = dealsWith('Margie travel', { nextStep: 'Book the site visit' });
+    const element = render(healthOf(factsOf(rowsWith({ deals }))).integrity);
+    await flush();
+    await chooseRule(element, 'past-close-date');
+    expect(table(element).data.map((row) => [row.id, row.nextStep])).toEqual([
+      [MARGIE, 'Book the site visit'],
+      [BELLOWS, 'Call the sponsor']
+    ]);
+
+    await save(element, [
+      { id: MARGIE, nextStep: 'Book the site visit for 2 December' },
+      { id: BELLOWS, closeDate: '2026-12-15' }
+    ]);
+
+    expect(update.mock.calls).toEqual([
+      [{ fields: { NextStep: 'Book the site visit for 2 December', Id: MARGIE } }],
+      [{ fields: { CloseDate: '2026-12-15', Id: BELLOWS } }]
+    ]);
   });
 
   it('saves the edited deals with updateRecord, toasts and asks for fresh numbers', async () => {

@@ -59,6 +59,21 @@ describe('a single open deal', () => {
     expect(health.balance.concentration.largest?.id).toBe(deal.id);
   });
 
+  it('is listed as the largest deal with enough of it to show, open and edit it', () => {
+    expect(facts.open.largest).toEqual([
+      {
+        id: deal.id,
+        name: deal.name,
+        accountId: '001T00000000001',
+        ownerId: '005T00000000001',
+        stageName: 'Qualification',
+        amount: 1000,
+        closeDate: '2026-11-30',
+        nextStep: 'Call the sponsor'
+      }
+    ]);
+  });
+
   it('entered its stage when it was created, with no history', () => {
     expect(facts.stages[1]?.cohorts).toEqual([
       { month: '2026-09', entered: 1, advanced: 0, won: 0, lost: 0, open: 1 }

@@ -97,7 +97,7 @@ describe('pushes', () => {
 
 describe('close date in the past, next step, amount', () => {
   const overdue = openDeal({ closeDate: '2026-11-13', amount: 400 });
-  const older = openDeal({ closeDate: '2026-10-24', amount: 100 });
+  const older = openDeal({ closeDate: '2026-10-24', amount: 100, nextStep: 'Confirm the budget' });
   const blank = openDeal({ nextStep: '   ', amount: 900 });
   const none = openDeal({ nextStep: null, amount: 800 });
   const noAmount = openDeal({ amount: null, closeDate: '2026-12-01' });
@@ -116,10 +116,24 @@ describe('close date in the past, next step, amount', () => {
     ]);
   });
 
+  it('lists each flagged deal with its next step as it stands, so that an edit starts from it', () => {
+    expect(rule(facts, 'past-close-date').deals.map((deal) => deal.nextStep)).toEqual([
+      'Confirm the budget',
+      'Call the sponsor'
+    ]);
+    expect(facts.integrity.pastCloseDate.deals[0]).toMatchObject({
+      id: older.id,
+      nextStep: 'Confirm the budget'
+    });
+  });
+
   it('flags a missing or blank next step, largest deal first', () => {
     const next = rule(facts, 'no-next-step');
     expect(next).toMatchObject({ count: 2, value: 1700 });
-    expect(ids(next)).toEqual([blank.id, none.id]);
+    expect(next.deals.map((deal) => [deal.id, deal.nextStep])).toEqual([
+      [blank.id, '   '],
+      [none.id, null]
+    ]);
   });
 
   it('flags a missing amount', () => {

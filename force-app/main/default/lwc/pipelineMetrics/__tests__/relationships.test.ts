@@ -30,6 +30,7 @@ describe('relationship gate', () => {
     expect(gate?.noDecisionMaker).toMatchObject({ count: 1, value: 20_000, truncated: false });
     expect(gate?.noDecisionMaker.deals[0]).toMatchObject({
       id: '006G4',
+      nextStep: 'Call the sponsor',
       severity: 'fail',
       decisionMakers: 0,
       reason: 'No decision maker identified.'
@@ -67,6 +68,16 @@ describe('relationship gate', () => {
       ['Sam Power', '006G1', 'Sam Power on Deal 006G1 is covered by nobody on our team.'],
       ['Max Gate', '006G4', 'Max Gate on Deal 006G4 is covered by nobody on our team.']
     ]);
+    expect(gate?.uncoveredPowerful.people[0]?.deal).toEqual({
+      id: '006G1',
+      name: 'Deal 006G1',
+      accountId: '001G1',
+      ownerId: '005000000000001',
+      stageName: 'Proposal/Price Quote',
+      amount: 50_000,
+      closeDate: '2026-12-15',
+      nextStep: 'Call the sponsor'
+    });
   });
 
   it('names an unnamed person by influence', () => {
