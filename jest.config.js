@@ -30,10 +30,12 @@ module.exports = {
       displayName: 'node',
       rootDir: __dirname,
       testEnvironment: 'node',
-      roots: ['<rootDir>/tools', '<rootDir>/scripts', '<rootDir>/local-org'],
+      roots: ['<rootDir>/tools', '<rootDir>/scripts', '<rootDir>/local-org', '<rootDir>/workbench'],
       // local-org/test holds the local org's contract tests (jsforce against the running server).
       testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/local-org/test/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
+      // Browser tests (*.browser.test.ts) start an org, seed it and drive Chromium: they get a longer timeout.
+      setupFilesAfterEnv: ['<rootDir>/workbench/test/browser-timeout.ts'],
       // cookie 2 (used by fastify's inject) and @faker-js/faker (used by the seed generator) ship ESM only: Babel
       // turns them into CommonJS for jest. PGlite's CommonJS build loads node modules with dynamic import(), which
       // jest only allows with --experimental-vm-modules: Babel turns those imports into require().
@@ -50,6 +52,12 @@ module.exports = {
     'tools/**/*.ts',
     'scripts/**/*.ts',
     'local-org/**/*.ts',
+    'workbench/**/*.ts',
+    // The workbench's browser modules run in Chromium, not in Node: the browser tests exercise them. Its test
+    // helpers are not product code, and instrumenting them would break the functions they send into the page.
+    '!workbench/client/**',
+    '!workbench/test/**',
+    '!workbench/start.ts',
     '!**/__tests__/**',
     '!**/__fixtures__/**',
     '!**/*.d.ts',

@@ -18,9 +18,13 @@ export async function typecheck(
   return { findings, projects };
 }
 
-/** The node tools and scripts, then the components of each lwc folder. */
+/** The node tools and scripts, the workbench's browser modules, then the components of each lwc folder. */
 export function typescriptProjects(root: string): string[] {
-  return [path.join(root, 'tsconfig.json'), ...componentProjects(root)];
+  return [
+    path.join(root, 'tsconfig.json'),
+    path.join(root, 'workbench', 'client', 'tsconfig.json'),
+    ...componentProjects(root)
+  ];
 }
 
 export function componentProjects(root: string): string[] {

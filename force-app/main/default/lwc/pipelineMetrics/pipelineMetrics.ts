@@ -34,6 +34,7 @@ export { buildFacts } from './facts';
 export type { BuildFactsInput } from './facts';
 export { changesFromHistorySnapshots } from './historySnapshots';
 export type { OpportunityHistorySnapshot } from './historySnapshots';
+export { snapshotFacts, type SnapshotFactsInput, type SnapshotRow } from './snapshotFacts';
 export { DEFAULT_SETTINGS } from './settings';
 export type { FactSettings, MetricSettings, PipelineSettings } from './settings';
 export { PVF_FORMULA, valueFactors } from './valueFactor';
