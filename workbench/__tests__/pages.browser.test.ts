@@ -1,5 +1,5 @@
 /**
- * The workbench's three pages in Chromium, over the demo data `npm start` seeds: each renders the package's real
+ * The workbench's pages in Chromium, over the demo data `npm start` seeds: each renders the package's real
  * components with the org's numbers, with no console error, no uncaught error, no failed request, and nothing
  * axe-core rates serious or critical.
  */
@@ -58,6 +58,16 @@ describe('the workbench pages in Chromium', () => {
     const lists = page.locator('article.slds-card', { hasText: 'My Open Opportunities' });
     expect(await lists.locator('a[href^="/lightning/r/Opportunity/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('main a[href^="/lightning/r/Account/"]').count()).toBeGreaterThan(0);
+    await expectHealthyPage(page, problems);
+  });
+
+  it('the Pipeline Health app page shows every deal the user can see, with numbers drawn from history', async () => {
+    const { page, problems } = await open('/lightning/n/Pipeline_Health');
+    await expect(page.title()).resolves.toBe('Pipeline Health | Account Atlas');
+    const panel = page.locator('c-pipeline-health');
+    expect(await panel.textContent()).toContain('All pipeline I can see');
+    await expect(panel.locator('c-pipeline-kpis').textContent()).resolves.toMatch(/Win rate/i);
+    expect(await panel.locator('c-pipeline-kpis').textContent()).not.toContain('Not enough history');
     await expectHealthyPage(page, problems);
   });
 

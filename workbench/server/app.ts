@@ -4,6 +4,7 @@
  * | route                                                        | what                                          |
  * | ------------------------------------------------------------ | --------------------------------------------- |
  * | `GET /`, `/lightning/page/home`                              | Home                                          |
+ * | `GET /lightning/n/Pipeline_Health`                           | the Pipeline Health app page                  |
  * | `GET /lightning/r/<Object>/<id>/view`, `/lightning/r/<id>/view` | record pages                               |
  * | `GET /assets/…`                                              | SLDS styles and icons                         |
  * | `GET /workbench/app.<hash>.js`                               | the components' bundle (cached by the browser) |
@@ -18,7 +19,7 @@ import type { Connection } from 'jsforce';
 import { AuraHandledError, type TwinContext } from '../twins/context';
 import { findTwin } from '../twins';
 import type { ClientBundle } from './bundle';
-import { homePage, notFoundPage, type Page, RECORD_PAGES, recordPage } from './pages';
+import { APP_PAGE_URL, appPage, homePage, notFoundPage, type Page, RECORD_PAGES, recordPage } from './pages';
 import { UiApi, UiApiError } from './ui-api';
 import type { SignedInUser } from './user';
 
@@ -83,6 +84,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get('/', async (_request, reply) => sendPage(reply, await homePage(connection, user, bundleUrl)));
   app.get('/lightning/page/home', async (_request, reply) => reply.redirect('/'));
+  app.get(APP_PAGE_URL, async (_request, reply) => sendPage(reply, appPage(user, bundleUrl)));
   app.get<{ Params: { id: string } }>('/lightning/r/:id/view', async (request, reply) => {
     const object = await uiApi.objectOfId(request.params.id).catch(() => null);
     if (object === null || RECORD_PAGES[object] === undefined) {

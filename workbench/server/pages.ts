@@ -104,10 +104,15 @@ function frame({ title, user, bundleUrl, mounts, body }: Frame): string {
               <li class="slds-context-bar__item">
                 <a class="slds-context-bar__label-action" href="/"><span class="slds-truncate">Home</span></a>
               </li>
+              <li class="slds-context-bar__item">
+                <a class="slds-context-bar__label-action" href="${APP_PAGE_URL}"
+                  ><span class="slds-truncate">Pipeline Health</span></a
+                >
+              </li>
             </ul>
           </nav>
           <div
-            class="slds-context-bar__tertiary slds-col_bump-left slds-grid slds-grid_vertical-align-center slds-p-right_medium"
+            class="slds-context-bar__tertiary slds-col_bump-left slds-grid slds-grid_vertical-align-center slds-p-right_medium slds-show_medium"
           >
             <span class="slds-text-body_small">Signed in as ${user.name} · local org</span>
           </div>
@@ -220,6 +225,38 @@ export async function homePage(connection: Connection, user: SignedInUser, bundl
     }
   ];
   return { status: 200, html: frame({ title: 'Home', user, bundleUrl, mounts, body }) };
+}
+
+/** Where Lightning serves the package's Pipeline Health app page (its tab, `Pipeline_Health`). */
+export const APP_PAGE_URL = '/lightning/n/Pipeline_Health';
+
+/**
+ * The Pipeline Health app page, as the package's `Pipeline_Health` flexipage lays it out for a sales manager: the
+ * panel across the page, on everything the user can see.
+ */
+export function appPage(user: SignedInUser, bundleUrl: string): Page {
+  const body = html`<div class="slds-page-header">
+      <div class="slds-page-header__row">
+        <div class="slds-page-header__col-title">
+          <div class="slds-media">
+            <div class="slds-media__figure">${icon('standard', 'forecasts')}</div>
+            <div class="slds-media__body">
+              <h1 class="slds-page-header__title slds-truncate">Pipeline Health</h1>
+              <p class="slds-page-header__name-meta">Every deal you can see, as the app page shows it.</p>
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+    <div id="region-main"></div>`;
+  const mounts: Mount[] = [
+    {
+      region: 'region-main',
+      tag: 'c-pipeline-health',
+      props: { cardTitle: 'Pipeline health', defaultScope: 'all', defaultPeriod: 'thisQuarter' }
+    }
+  ];
+  return { status: 200, html: frame({ title: 'Pipeline Health', user, bundleUrl, mounts, body }) };
 }
 
 export function notFoundPage(user: SignedInUser, bundleUrl: string, message: string): Page {
