@@ -10,7 +10,7 @@ import { Calendar } from './calendar';
 import { ClosedDealsCollector } from './closedDeals';
 import { formatDay, parseDay } from './dates';
 import type { PipelineFacts, StageFacts } from './factTypes';
-import { type DealNow, groupChanges, StayList } from './history';
+import { type DealHistory, type DealNow, groupChanges, StayList } from './history';
 import { IntegrityCollector } from './integrityFacts';
 import { OpenPipelineCollector } from './openPipeline';
 import { RelationshipCollector } from './relationshipFacts';
@@ -79,12 +79,17 @@ function requiredDay(deal: Deal, field: 'closeDate' | 'createdDate'): number {
   return day;
 }
 
-function readDeal(deal: Deal, stage: number): DealNow {
+/**
+ * A deal with the days every rule reads. It was created on the earlier of its `createdDate` and its oldest change:
+ * a deal existed at least since its first recorded change, and a seeded or migrated deal's `createdDate` is usually
+ * the day it was loaded, after the history backfilled for it.
+ */
+function readDeal(deal: Deal, stage: number, history: DealHistory): DealNow {
   return {
     deal,
     stage,
     closeDay: requiredDay(deal, 'closeDate'),
-    createdDay: requiredDay(deal, 'createdDate')
+    createdDay: Math.min(requiredDay(deal, 'createdDate'), history.firstDay())
   };
 }
 
@@ -107,7 +112,7 @@ export function buildFacts(input: BuildFactsInput): PipelineFacts {
   for (let position = 0; position < input.deals.length; position++) {
     const deal = input.deals[position] as Deal;
     const history = table.historyOf(position);
-    const now = readDeal(deal, table.stageNumber(deal.stageName));
+    const now = readDeal(deal, table.stageNumber(deal.stageName), history);
     history.replayStays(now, stays);
     flow.add(deal, now.closeDay, stays);
     if (deal.isClosed) {

@@ -26,6 +26,10 @@ export interface DealNow {
   deal: Deal;
   stage: number;
   closeDay: number;
+  /**
+   * The day the deal was created: the day of its `createdDate`, or of its oldest change when that is earlier (see
+   * `Deal.createdDate`). Never after the deal's first change.
+   */
   createdDay: number;
 }
 
@@ -134,7 +138,7 @@ export class DealHistory {
         current = previous === -1 ? stage : previous;
       }
       if (stage !== current) {
-        const day = Math.max(enter, this.dayOf(base));
+        const day = this.dayOf(base);
         stays.push(current, enter, day);
         current = stage;
         enter = day;
@@ -208,6 +212,11 @@ export class DealHistory {
       }
     }
     return state;
+  }
+
+  /** The day of the deal's oldest row; Infinity without rows. */
+  firstDay(): number {
+    return this.to > this.from ? this.dayOf(this.baseAt(this.from)) : Infinity;
   }
 
   /** The day of the deal's last row; -Infinity without rows. */

@@ -31,7 +31,11 @@ export interface Deal {
   /** Probability (%) as a whole percentage. */
   probability: number | null;
   closeDate: string;
-  /** ISO date-time. */
+  /**
+   * ISO date-time, as the platform stamped it: on a seeded or migrated deal, usually the day it was loaded (backdating
+   * it needs "Set Audit Fields upon Record Creation"). A deal existed at least since its first recorded change, so the
+   * metrics take its creation as the earlier of this and its oldest change (`DealChange`, from either source).
+   */
   createdDate: string;
   isClosed: boolean;
   isWon: boolean;
