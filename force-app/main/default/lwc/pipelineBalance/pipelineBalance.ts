@@ -35,13 +35,17 @@ interface BalanceRow {
   thin: boolean;
 }
 
-interface Concentration {
+/** A finding under the table: how much rides on the largest deal, the thin stages, the advice on stages. */
+interface Finding {
+  key: 'concentration' | 'thin-stages' | 'stage-advice';
   iconName: string;
-  variant: 'success' | 'warning' | 'error';
+  /** The icon's colour; none for information. */
+  variant?: 'success' | 'warning' | 'error';
   label: string;
   text: string;
-  dealName: string | null;
-  dealUrl: string | null;
+  /** The deal it is about, linked. */
+  dealName?: string;
+  dealUrl?: string;
 }
 
 const BANDS: readonly SizeBand[] = ['rock', 'stone', 'pebble'];
@@ -111,7 +115,13 @@ export default class PipelineBalance extends LightningElement {
     );
   }
 
-  get concentration(): Concentration | null {
+  get findings(): (Finding & { className: string })[] {
+    return [this.concentration(), this.thinStages(), this.stageCountAdvice()]
+      .filter((finding): finding is Finding => finding !== null)
+      .map((finding) => ({ ...finding, className: `${finding.key} slds-media slds-var-m-top_small` }));
+  }
+
+  concentration(): Finding | null {
     const concentration = this.balance?.concentration;
     if (!concentration || concentration.share === null || !concentration.largest) {
       return null;
@@ -120,51 +130,58 @@ export default class PipelineBalance extends LightningElement {
     const text =
       `The largest deal, ${largest.name} (${this.money(largest.amount ?? 0)}), is ${formatPercent(share)} of ` +
       'the open value.';
-    const dealUrl = `/lightning/r/Opportunity/${largest.id}/view`;
+    const deal = { dealName: largest.name, dealUrl: `/lightning/r/Opportunity/${largest.id}/view` };
     if (level === 'flag') {
       return {
+        key: 'concentration',
         iconName: 'utility:error',
         variant: 'error',
         label: 'Concentration risk',
         text: `${text} Above ${formatPercent(flagShare)}, losing it changes the period: add deals beside it.`,
-        dealName: largest.name,
-        dealUrl
+        ...deal
       };
     }
     if (level === 'warn') {
       return {
+        key: 'concentration',
         iconName: 'utility:warning',
         variant: 'warning',
         label: 'Concentrated',
         text: `${text} Above ${formatPercent(warnShare)}, the period leans on it.`,
-        dealName: largest.name,
-        dealUrl
+        ...deal
       };
     }
     return {
+      key: 'concentration',
       iconName: 'utility:success',
       variant: 'success',
       label: 'Spread',
-      text: `${text} No single deal carries more than ${formatPercent(warnShare)}.`,
-      dealName: null,
-      dealUrl: null
+      text: `${text} No single deal carries more than ${formatPercent(warnShare)}.`
     };
   }
 
-  get thinStagesText(): string | null {
+  thinStages(): Finding | null {
     const balance = this.balance;
     if (!balance || balance.thinStages.length === 0) {
       return null;
     }
     const labels = balance.stages.filter((stage) => stage.thin).map((stage) => stage.label);
-    return (
-      `${labels.join(', ')} ${labels.length === 1 ? 'holds' : 'hold'} fewer than ` +
-      `${formatCount(balance.thinStageMinDeals, 'open deal')}: nothing to fall back on at the end of the period.`
-    );
+    return {
+      key: 'thin-stages',
+      iconName: 'utility:warning',
+      variant: 'warning',
+      label: 'Thin stages',
+      text:
+        `${labels.join(', ')} ${labels.length === 1 ? 'holds' : 'hold'} fewer than ` +
+        `${formatCount(balance.thinStageMinDeals, 'open deal')}: nothing to fall back on at the end of the period.`
+    };
   }
 
-  get stageCountAdvice(): string | null {
-    return this.balance?.stageCountAdvice ?? null;
+  stageCountAdvice(): Finding | null {
+    const advice = this.balance?.stageCountAdvice;
+    return advice
+      ? { key: 'stage-advice', iconName: 'utility:info', label: 'Too many stages', text: advice }
+      : null;
   }
 
   handleDrillDown(event: Event): void {

@@ -41,6 +41,15 @@ export function focusControlIn(root: ParentNode | null, controlKey: string): boo
   return control !== undefined;
 }
 
+/** The first column of the tables of deals: the deal's name, linking to its record (rows carry `name` and `url`). */
+export const DEAL_NAME_COLUMN = {
+  label: 'Opportunity',
+  fieldName: 'url',
+  type: 'url',
+  typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
+  wrapText: true
+} as const;
+
 /** Deals per page. */
 export const PAGE_SIZE = 50;
 /** The largest offset `getDeals` accepts. */
@@ -258,13 +267,7 @@ export default class PipelineDrillDown extends LightningElement {
 
   get columns(): object[] {
     return [
-      {
-        label: 'Opportunity',
-        fieldName: 'url',
-        type: 'url',
-        typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
-        wrapText: true
-      },
+      DEAL_NAME_COLUMN,
       {
         label: 'Account',
         fieldName: 'accountUrl',

@@ -25,7 +25,7 @@ import {
   formatNumber
 } from 'c/atlasFormat';
 import { addDays, isIsoDate } from 'c/pipelinePeriods';
-import { drillDownEvent, focusControlIn } from 'c/pipelineDrillDown';
+import { DEAL_NAME_COLUMN, drillDownEvent, focusControlIn } from 'c/pipelineDrillDown';
 import type { DealBucket } from 'c/pipelineDrillDown';
 
 /** An edited row as lightning-datatable reports it: the row's key and the edited columns, as typed. */
@@ -226,13 +226,7 @@ export default class PipelineHygiene extends LightningElement {
 
   get columns(): object[] {
     return [
-      {
-        label: 'Opportunity',
-        fieldName: 'url',
-        type: 'url',
-        typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
-        wrapText: true
-      },
+      DEAL_NAME_COLUMN,
       { label: 'Stage', fieldName: 'stageName', type: 'text' },
       {
         label: 'Amount',

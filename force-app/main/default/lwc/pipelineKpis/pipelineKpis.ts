@@ -18,10 +18,10 @@ import {
 } from 'c/atlasFormat';
 import { drillDownEvent, focusControlIn } from 'c/pipelineDrillDown';
 import type { DrillDownRequest } from 'c/pipelineDrillDown';
+import type { NoticeVariant } from 'c/atlasNotice';
 
 interface TileStatus {
-  iconName: string;
-  variant: 'success' | 'warning';
+  variant: NoticeVariant;
   text: string;
 }
 
@@ -98,8 +98,8 @@ export default class PipelineKpis extends LightningElement {
     if (coverage.status === 'ok' && required.status === 'ok') {
       status =
         coverage.value >= required.value
-          ? { iconName: 'utility:success', variant: 'success', text: 'At or above the required coverage' }
-          : { iconName: 'utility:warning', variant: 'warning', text: 'Below the required coverage' };
+          ? { variant: 'success', text: 'At or above the required coverage' }
+          : { variant: 'warning', text: 'Below the required coverage' };
     }
     return {
       key: 'coverage',

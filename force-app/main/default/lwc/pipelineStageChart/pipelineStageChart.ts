@@ -15,6 +15,7 @@ import {
   formatNumber,
   formatPercent
 } from 'c/atlasFormat';
+import type { NoticeVariant } from 'c/atlasNotice';
 
 const TARGET_SOURCE_LABELS: Record<TargetSource, string> = {
   ForecastingQuota: 'Collaborative Forecasts quotas',
@@ -35,7 +36,7 @@ interface StageRow {
   heldWidth: string;
   neededWidth: string;
   hasNeeded: boolean;
-  status: { iconName: string; variant: 'success' | 'warning'; text: string } | null;
+  status: { variant: NoticeVariant; text: string } | null;
   note: string | null;
   summary: string;
 }
@@ -135,9 +136,7 @@ export default class PipelineStageChart extends LightningElement {
       basis,
       neededWidth: barWidth(needed, longest),
       hasNeeded: true,
-      status: short
-        ? { iconName: 'utility:warning', variant: 'warning', text: gapText }
-        : { iconName: 'utility:success', variant: 'success', text: gapText },
+      status: { variant: short ? 'warning' : 'success', text: gapText },
       note: null,
       summary: `${stage.label}: ${deals}, ${held} held, ${this.money(needed)} needed, ${gapText}.`
     };

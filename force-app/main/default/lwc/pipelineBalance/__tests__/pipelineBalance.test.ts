@@ -6,16 +6,19 @@ import type { DrillDownRequest } from 'c/pipelineDrillDown';
 import {
   PIPELINE,
   STAGES,
-  all,
   factsOf,
-  flush,
   healthOf,
+  rowsWith
+} from '../../pipelineHealth/__tests__/pipelineFixtures';
+import {
+  all,
+  cellTexts,
+  flush,
   mount,
   one,
-  rowsWith,
   textOf,
   unmountAll
-} from '../../pipelineHealth/__tests__/pipelineFixtures';
+} from '../../pipelineHealth/__tests__/componentHelpers';
 import type { FixtureDeal } from '../../pipelineHealth/__tests__/pipelineFixtures';
 
 type Balance = HTMLElement & { focusControl(controlKey: string): boolean };
@@ -37,10 +40,6 @@ function balanceWithMoreLargeDeals(count: number): StageBalanceResult {
   return healthOf(factsOf(rowsWith({ deals: [...PIPELINE.deals, ...extra] }))).balance;
 }
 
-function cells(row: Element | undefined): string[] {
-  return [...(row?.children ?? [])].map((cell) => cell.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '');
-}
-
 describe('c-pipeline-balance', () => {
   afterEach(unmountAll);
 
@@ -51,7 +50,7 @@ describe('c-pipeline-balance', () => {
 
     const rows = all(element, '.balance-table tbody tr');
     expect(rows.map((row) => row.dataset.stage)).toEqual(balance.stages.map((stage) => stage.stageName));
-    expect(cells(rows[0])).toEqual([
+    expect(cellTexts(rows[0])).toEqual([
       'Prospecting',
       '3',
       `${formatCompactCurrency(47000)} · ${formatPercent(balance.stages[0]?.valueShare ?? 0)}`,
@@ -59,8 +58,8 @@ describe('c-pipeline-balance', () => {
       `2 · ${formatCompactCurrency(35000)}`,
       `1 · ${formatCompactCurrency(12000)}`
     ]);
-    expect(cells(rows[3])[2]).toBe(`${formatCompactCurrency(0)} · 0% · 1 without amount`);
-    expect(cells(one(element, '.balance-table tfoot tr'))).toEqual([
+    expect(cellTexts(rows[3])[2]).toBe(`${formatCompactCurrency(0)} · 0% · 1 without amount`);
+    expect(cellTexts(one(element, '.balance-table tfoot tr'))).toEqual([
       'All open stages',
       `2 · ${formatCompactCurrency(260000)}`,
       `6 · ${formatCompactCurrency(165000)}`,
@@ -157,7 +156,7 @@ describe('c-pipeline-balance', () => {
     await flush();
     const row = one(element, 'tr[data-stage="Perception Analysis"]');
     expect(row.querySelector('button')).toBeNull();
-    expect(cells(row)[1]).toBe('0');
+    expect(cellTexts(row)[1]).toBe('0');
   });
 
   it('cannot size deals that have no amounts', async () => {

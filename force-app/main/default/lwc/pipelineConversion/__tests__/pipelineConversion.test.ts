@@ -2,26 +2,23 @@
 import PipelineConversion from 'c/pipelineConversion';
 import type { StageConversion } from 'c/pipelineMetrics';
 import { formatMonth, formatPercent } from 'c/atlasFormat';
+import { factsOf, healthOf, rowsWith } from '../../pipelineHealth/__tests__/pipelineFixtures';
 import {
   all,
-  factsOf,
   flush,
-  healthOf,
   mount,
   one,
-  rowsWith,
+  rowTexts,
   textOf,
   unmountAll
-} from '../../pipelineHealth/__tests__/pipelineFixtures';
+} from '../../pipelineHealth/__tests__/componentHelpers';
 
 function render(conversion: StageConversion[] = healthOf().conversion, lookbackDays = 365): HTMLElement {
   return mount('c-pipeline-conversion', PipelineConversion, { conversion, lookbackDays });
 }
 
 function rows(element: HTMLElement): string[][] {
-  return all(element, '.conversion-table tbody tr').map((row) =>
-    [...row.children].map((cell) => cell.textContent?.trim() ?? '')
-  );
+  return rowTexts(element, '.conversion-table tbody tr');
 }
 
 describe('c-pipeline-conversion', () => {

@@ -2,25 +2,23 @@
 import PipelineDrillDown, { MAX_OFFSET, PAGE_SIZE } from 'c/pipelineDrillDown';
 import { refreshApex } from '@salesforce/apex';
 import getDeals from '@salesforce/apex/PipelineHealthController.getDeals';
-import { flush, mount, one, textOf, unmountAll } from '../../pipelineHealth/__tests__/pipelineFixtures';
+import { flush, mount, one, textOf, unmountAll } from '../../pipelineHealth/__tests__/componentHelpers';
+import type * as ApexMocks from '../../pipelineHealth/__tests__/apexMocks';
 import page from './data/dealPage.json';
 
 jest.mock(
   '@salesforce/apex/PipelineHealthController.getDeals',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<typeof ApexMocks>('../../pipelineHealth/__tests__/apexMocks').wiredApexModule(),
   { virtual: true }
 );
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
-
-interface TestWireAdapter {
-  emit(value: unknown): void;
-  error(body?: unknown, status?: number, statusText?: string): void;
-  getLastConfig(): Record<string, unknown>;
-}
+jest.mock(
+  '@salesforce/apex',
+  () => jest.requireActual<typeof ApexMocks>('../../pipelineHealth/__tests__/apexMocks').apexModule(),
+  {
+    virtual: true
+  }
+);
 
 type DrillDown = HTMLElement & {
   focusHeading(): void;
@@ -36,7 +34,7 @@ interface Datatable extends HTMLElement {
 
 type DealRow = (typeof page.deals)[number];
 
-const dealsAdapter = getDeals as unknown as TestWireAdapter;
+const dealsAdapter = getDeals as unknown as ApexMocks.TestWireAdapter;
 const refresh = refreshApex as unknown as jest.Mock;
 
 const QUERY = {

@@ -1,10 +1,8 @@
 /**
  * Test data for the pipeline-health components: small hand-made rows (`data/pipeline.json`, with the org stages of
  * `data/stages.json`) turned into facts by `buildFacts` and into numbers by `computePipelineHealth`, so that every
- * number a test expects is what the metrics module says, and a getPipelineHealth answer built around them. Also
- * the helpers the component tests share: mounting, waiting for renders, reading text.
+ * number a test expects is what the metrics module says, and a getPipelineHealth answer built around them.
  */
-import { createElement } from 'lwc';
 import { buildFacts, computePipelineHealth } from 'c/pipelineMetrics';
 import type {
   Deal,
@@ -138,55 +136,4 @@ export function healthData(
     targetClosedWon: null,
     ...overrides
   };
-}
-
-/** Mounts a component with its public properties set. */
-export function mount<T extends HTMLElement>(
-  tagName: string,
-  constructor: Parameters<typeof createElement>[1]['is'],
-  properties: Record<string, unknown> = {}
-): T {
-  const element = createElement(tagName, { is: constructor });
-  Object.assign(element, properties);
-  document.body.appendChild(element);
-  return element as T;
-}
-
-/** Removes every mounted component. */
-export function unmountAll(): void {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
-}
-
-/** Lets pending work run: an event handler's promise callbacks, the render they cause, and what that awaits. */
-export async function flush(): Promise<void> {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-/** The text of the first element matching a selector in a component's shadow tree, its line breaks and indents
- * collapsed (other spaces, such as the thin spaces of a date range, kept). */
-export function textOf(element: Element, selector: string): string {
-  return (
-    element.shadowRoot
-      ?.querySelector(selector)
-      ?.textContent?.replace(/[ \t\r\n]+/g, ' ')
-      .trim() ?? ''
-  );
-}
-
-/** Every element matching a selector in a component's shadow tree. */
-export function all<E extends Element = HTMLElement>(element: Element, selector: string): E[] {
-  return [...(element.shadowRoot?.querySelectorAll<E>(selector) ?? [])];
-}
-
-/** The first element matching a selector in a component's shadow tree; fails the test when there is none. */
-export function one<E extends Element = HTMLElement>(element: Element, selector: string): E {
-  const found = element.shadowRoot?.querySelector<E>(selector);
-  if (!found) {
-    throw new Error(`no ${selector} in <${element.tagName.toLowerCase()}>`);
-  }
-  return found;
 }

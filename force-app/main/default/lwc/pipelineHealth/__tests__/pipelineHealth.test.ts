@@ -5,45 +5,25 @@ import getPipelineHealth from '@salesforce/apex/PipelineHealthController.getPipe
 import getDeals from '@salesforce/apex/PipelineHealthController.getDeals';
 import { formatDate, formatDateRange, formatMultiple, formatPercent } from 'c/atlasFormat';
 import { CALENDAR_QUARTERS_NOTE } from 'c/pipelinePeriods';
-import {
-  PIPELINE,
-  all,
-  factsOf,
-  flush,
-  healthData,
-  healthOf,
-  mount,
-  one,
-  rowsWith,
-  textOf,
-  unmountAll
-} from './pipelineFixtures';
+import { PIPELINE, factsOf, healthData, healthOf, rowsWith } from './pipelineFixtures';
+import type * as ApexMocks from './apexMocks';
+import { all, flush, mount, one, textOf, unmountAll } from './componentHelpers';
 
 jest.mock(
   '@salesforce/apex/PipelineHealthController.getPipelineHealth',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<typeof ApexMocks>('./apexMocks').wiredApexModule(),
   { virtual: true }
 );
 
 jest.mock(
   '@salesforce/apex/PipelineHealthController.getDeals',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<typeof ApexMocks>('./apexMocks').wiredApexModule(),
   { virtual: true }
 );
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
-
-interface TestWireAdapter {
-  emit(value: unknown): void;
-  error(body?: unknown, status?: number, statusText?: string): void;
-  getLastConfig(): Record<string, unknown>;
-}
+jest.mock('@salesforce/apex', () => jest.requireActual<typeof ApexMocks>('./apexMocks').apexModule(), {
+  virtual: true
+});
 
 interface ComboboxElement extends HTMLElement {
   value: string;
@@ -57,8 +37,8 @@ interface InputElement extends HTMLElement {
   reportValidity: jest.Mock;
 }
 
-const healthAdapter = getPipelineHealth as unknown as TestWireAdapter;
-const dealsAdapter = getDeals as unknown as TestWireAdapter;
+const healthAdapter = getPipelineHealth as unknown as ApexMocks.TestWireAdapter;
+const dealsAdapter = getDeals as unknown as ApexMocks.TestWireAdapter;
 const refresh = refreshApex as unknown as jest.Mock;
 
 const ACCOUNT_ID = '001000000000001AAA';

@@ -6,17 +6,12 @@ import { formatCompactCurrency } from 'c/atlasFormat';
 import type { DrillDownRequest } from 'c/pipelineDrillDown';
 import {
   PIPELINE,
-  all,
   dealsWith,
   factsOf,
-  flush,
   healthOf,
-  mount,
-  one,
-  rowsWith,
-  textOf,
-  unmountAll
+  rowsWith
 } from '../../pipelineHealth/__tests__/pipelineFixtures';
+import { all, flush, mount, one, textOf, unmountAll } from '../../pipelineHealth/__tests__/componentHelpers';
 
 type Hygiene = HTMLElement & { focusControl(controlKey: string): boolean };
 

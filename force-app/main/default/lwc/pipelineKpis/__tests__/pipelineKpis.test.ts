@@ -2,18 +2,8 @@
 import PipelineKpis from 'c/pipelineKpis';
 import { formatCompactCurrency, formatDays, formatMultiple, formatPercent } from 'c/atlasFormat';
 import type { DrillDownRequest } from 'c/pipelineDrillDown';
-import {
-  PIPELINE,
-  all,
-  factsOf,
-  flush,
-  healthOf,
-  mount,
-  one,
-  rowsWith,
-  textOf,
-  unmountAll
-} from '../../pipelineHealth/__tests__/pipelineFixtures';
+import { PIPELINE, factsOf, healthOf, rowsWith } from '../../pipelineHealth/__tests__/pipelineFixtures';
+import { all, flush, mount, one, textOf, unmountAll } from '../../pipelineHealth/__tests__/componentHelpers';
 
 type Kpis = HTMLElement & { focusControl(controlKey: string): boolean };
 
@@ -81,10 +71,10 @@ describe('c-pipeline-kpis', () => {
     const short = render(healthOf(factsOf(), { amount: 900000, source: 'SalesTarget' }));
     await flush();
     expect(tile(short, 'coverage', '.kpi-status')).toBe('Below the required coverage');
-    expect(
-      (one(short, '[data-kpi="coverage"] .kpi-status lightning-icon') as unknown as { iconName: string })
-        .iconName
-    ).toBe('utility:warning');
+    const status = one(short, '[data-kpi="coverage"] .kpi-status');
+    expect((one(status, 'lightning-icon') as unknown as { iconName: string }).iconName).toBe(
+      'utility:warning'
+    );
   });
 
   it('shows the reason instead of a number it cannot compute', async () => {

@@ -5,16 +5,11 @@ import { formatCompactCurrency, formatDate } from 'c/atlasFormat';
 import {
   PIPELINE,
   STAGES,
-  all,
   factsOf,
-  flush,
   healthOf,
-  mount,
-  one,
-  rowsWith,
-  textOf,
-  unmountAll
+  rowsWith
 } from '../../pipelineHealth/__tests__/pipelineFixtures';
+import { all, flush, mount, one, textOf, unmountAll } from '../../pipelineHealth/__tests__/componentHelpers';
 
 type Gate = Measured<RelationshipGate, GateBasis>;
 

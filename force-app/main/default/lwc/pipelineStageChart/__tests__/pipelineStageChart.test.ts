@@ -3,17 +3,16 @@ import PipelineStageChart from 'c/pipelineStageChart';
 import { PVF_FORMULA } from 'c/pipelineMetrics';
 import type { ValueFactors } from 'c/pipelineMetrics';
 import { formatCompactCurrency, formatCount, formatNumber } from 'c/atlasFormat';
+import { STAGES, factsOf, healthOf } from '../../pipelineHealth/__tests__/pipelineFixtures';
 import {
-  STAGES,
   all,
-  factsOf,
   flush,
-  healthOf,
   mount,
   one,
+  rowTexts,
   textOf,
   unmountAll
-} from '../../pipelineHealth/__tests__/pipelineFixtures';
+} from '../../pipelineHealth/__tests__/componentHelpers';
 
 function render(valueFactors: ValueFactors = healthOf().valueFactors, currencyCode?: string): HTMLElement {
   return mount('c-pipeline-stage-chart', PipelineStageChart, {
@@ -23,9 +22,7 @@ function render(valueFactors: ValueFactors = healthOf().valueFactors, currencyCo
 }
 
 function tableCells(element: HTMLElement): string[][] {
-  return all(element, '.stage-table tbody tr').map((row) =>
-    [...row.children].map((cell) => cell.textContent?.trim() ?? '')
-  );
+  return rowTexts(element, '.stage-table tbody tr');
 }
 
 describe('c-pipeline-stage-chart', () => {
@@ -127,7 +124,8 @@ describe('c-pipeline-stage-chart', () => {
   it('states the PVF rule in its help and names the target it applies', async () => {
     const element = render();
     await flush();
-    expect((one(element, 'lightning-helptext') as unknown as { content: string }).content).toBe(PVF_FORMULA);
+    const helptext = one(one(element, 'c-atlas-panel'), 'lightning-helptext');
+    expect((helptext as unknown as { content: string }).content).toBe(PVF_FORMULA);
     expect(textOf(element, '.target')).toBe(
       'Target $300K from Account Atlas sales targets, over a 92-day period.'
     );

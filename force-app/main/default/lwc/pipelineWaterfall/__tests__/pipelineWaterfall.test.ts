@@ -8,17 +8,16 @@ import {
   formatDateRange,
   formatSignedCompactCurrency
 } from 'c/atlasFormat';
+import { factsOf, healthOf, rowsWith } from '../../pipelineHealth/__tests__/pipelineFixtures';
 import {
   all,
-  factsOf,
   flush,
-  healthOf,
   mount,
   one,
-  rowsWith,
+  rowTexts,
   textOf,
   unmountAll
-} from '../../pipelineHealth/__tests__/pipelineFixtures';
+} from '../../pipelineHealth/__tests__/componentHelpers';
 
 type Measure = Measured<Waterfall, WaterfallBasis>;
 
@@ -46,10 +45,7 @@ describe('c-pipeline-waterfall', () => {
     const element = render(waterfall);
     await flush();
 
-    const rows = all(element, '.waterfall-table tbody tr').map((row) =>
-      [...row.children].map((cell) => cell.textContent?.trim())
-    );
-    expect(rows).toEqual([
+    expect(rowTexts(element, '.waterfall-table tbody tr')).toEqual([
       ['Start', '12', formatCurrency(492000)],
       ['New', '1', formatCurrency(20000)],
       ['Pulled in', '0', formatCurrency(0)],
