@@ -36,6 +36,8 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       // Browser tests (*.browser.test.ts) start an org, seed it and drive Chromium: they get a longer timeout.
       setupFilesAfterEnv: ['<rootDir>/workbench/test/browser-timeout.ts'],
+      // Builds the workbench's bundle once before the workers start, rather than once per browser test file.
+      globalSetup: '<rootDir>/workbench/test/global-setup.ts',
       // cookie 2 (used by fastify's inject) and @faker-js/faker (used by the seed generator) ship ESM only: Babel
       // turns them into CommonJS for jest. PGlite's CommonJS build loads node modules with dynamic import(), which
       // jest only allows with --experimental-vm-modules: Babel turns those imports into require().
