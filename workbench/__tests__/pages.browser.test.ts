@@ -32,8 +32,13 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+const DESKTOP = { width: 1440, height: 1000 };
+
+async function open(
+  path: string,
+  viewport: { width: number; height: number } = DESKTOP
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport });
   const problems = watchPage(page);
   await page.goto(`${seeded.workbench.url}${path}`);
   await waitForPipelinePanel(page);
@@ -89,6 +94,19 @@ describe('the workbench pages in Chromium', () => {
     await page.locator('wb-stage-path lightning-progress-indicator').waitFor();
     expect(await page.locator('wb-record-highlights').textContent()).toContain(deal.Account.Name);
     expect(await page.locator('c-pipeline-health').textContent()).toContain(deal.Account.Name);
+    await expectHealthyPage(page, problems);
+  });
+
+  it('an Opportunity page on a phone stacks the panels within the screen width', async () => {
+    const { page, problems } = await open(`/lightning/r/Opportunity/${deal.Id}/view`, {
+      width: 390,
+      height: 844
+    });
+    expect(await page.locator('c-pipeline-health').textContent()).toContain(deal.Account.Name);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const kpis = await page.locator('c-pipeline-kpis').boundingBox();
+    expect(kpis?.width ?? Infinity).toBeLessThanOrEqual(390);
     await expectHealthyPage(page, problems);
   });
 });
