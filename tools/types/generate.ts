@@ -2,7 +2,7 @@
  * Generates the declarations components are type-checked against, from the project itself:
  *   apex.d.ts       `@salesforce/apex/<Class>.<method>` for every @AuraEnabled static method, with DTO types
  *   schema.d.ts     `@salesforce/schema/<Object>[.<Field>]` for every object and field, and SObject interfaces
- *   lightning.d.ts  the `lightning/*` modules @salesforce/lightning-types lacks
+ *   lightning.d.ts  the `lightning/*` and `@salesforce/i18n/*` modules @salesforce/lightning-types lacks
  *   resources.d.ts  labels, custom permissions, static resources, message channels
  *   tsconfig.components.json  `c/<name>` paths of every component, which the components' tsconfig extends
  * There are no wildcard modules: importing a method, field or module that does not exist fails type checking.
@@ -30,7 +30,8 @@ export interface TypesSummary {
   apexMethods: number;
   objects: number;
   fields: number;
-  lightningModules: number;
+  /** `lightning/*` and `@salesforce/i18n/*` modules declared in lightning.d.ts. */
+  platformModules: number;
   resources: number;
   /** Absolute path of the directory written to. */
   outDir: string;
@@ -64,7 +65,7 @@ export async function generateTypes({ root, outDir }: GenerateOptions): Promise<
     apexMethods: apex.methods,
     objects: objects.objects,
     fields: objects.fields,
-    lightningModules: lightning.modules,
+    platformModules: lightning.modules,
     resources: resources.modules,
     outDir: target,
     files
@@ -75,7 +76,7 @@ export function formatSummary(summary: TypesSummary, root: string): string {
   const where = relative(root, summary.outDir) || '.';
   return (
     `types: ${summary.apexMethods} Apex methods, ${summary.objects} objects, ${summary.fields} fields, ` +
-    `${summary.lightningModules} lightning modules, ${summary.resources} resources → ${where}`
+    `${summary.platformModules} platform modules, ${summary.resources} resources → ${where}`
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * lightning.d.ts: the `lightning/*` modules of the catalog (all of them, so new components can use them), after
- * checking that every `lightning/*` module a component imports is declared by the catalog or by
+ * lightning.d.ts: the `lightning/*` and `@salesforce/i18n/*` modules of the catalog (all of them, so new components
+ * can use them), after checking that every such module a component imports is declared by the catalog or by
  * @salesforce/lightning-types. A component importing anything else fails generation at its file and line.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import {
   type SfdxProject
 } from '../schema/project-files';
 import { declarationFile, declareModule } from './dts';
-import { LIGHTNING_MODULES, WIRE_NAMESPACE } from './lightning-modules';
+import { PLATFORM_MODULES, PLATFORM_MODULE_PREFIXES, WIRE_NAMESPACE } from './lightning-modules';
 
 export interface LightningDeclarations {
   text: string;
@@ -35,8 +35,8 @@ export function lightningTypesModules(root: string): Set<string> {
   return new Set(declared);
 }
 
-/** Every `lightning/*` import (static or dynamic) of the components' TypeScript sources. */
-export function componentLightningImports(project: SfdxProject): ModuleImport[] {
+/** Every `lightning/*` and `@salesforce/i18n/*` import (static or dynamic) of the components' TypeScript sources. */
+export function componentPlatformImports(project: SfdxProject): ModuleImport[] {
   return findMetadataFiles(project, 'lwc', '.ts')
     .filter((file) => !file.endsWith('.d.ts'))
     .flatMap((file) => {
@@ -45,7 +45,9 @@ export function componentLightningImports(project: SfdxProject): ModuleImport[] 
       const displayPath = projectPath(project, file);
       return ts
         .preProcessFile(source, true, true)
-        .importedFiles.filter((imported) => imported.fileName.startsWith('lightning/'))
+        .importedFiles.filter((imported) =>
+          PLATFORM_MODULE_PREFIXES.some((prefix) => imported.fileName.startsWith(prefix))
+        )
         .map((imported) => ({ module: imported.fileName, displayPath, line: lineAt(imported.pos) }));
     });
 }
@@ -54,9 +56,9 @@ export function lightningDeclarations(
   project: SfdxProject,
   typedElsewhere: ReadonlySet<string>
 ): LightningDeclarations {
-  const catalog = LIGHTNING_MODULES.filter((module) => !typedElsewhere.has(module.name));
+  const catalog = PLATFORM_MODULES.filter((module) => !typedElsewhere.has(module.name));
   const known = new Set([...typedElsewhere, ...catalog.map((module) => module.name)]);
-  const unknown = componentLightningImports(project).filter((imported) => !known.has(imported.module));
+  const unknown = componentPlatformImports(project).filter((imported) => !known.has(imported.module));
   if (unknown.length > 0) {
     const lines = unknown.map(
       (imported) =>
@@ -66,6 +68,7 @@ export function lightningDeclarations(
     throw new Error(lines.join('\n'));
   }
   const modules = catalog.map((module) => declareModule(module.name, module.body));
-  const description = 'lightning/* platform modules that @salesforce/lightning-types does not declare.';
+  const description =
+    'lightning/* and @salesforce/i18n/* platform modules that @salesforce/lightning-types does not declare.';
   return { text: declarationFile(description, [WIRE_NAMESPACE, ...modules]), modules: modules.length };
 }

@@ -1,15 +1,19 @@
 /**
- * Declarations of the `lightning/*` platform modules that @salesforce/lightning-types does not cover, written from
- * the Lightning Web Components Developer Guide (module reference pages for each adapter and function).
+ * Declarations of the `lightning/*` and `@salesforce/i18n/*` platform modules that @salesforce/lightning-types does
+ * not cover, written from the Lightning Web Components Developer Guide (module reference pages for each adapter and
+ * function, and "Access Internationalization Properties").
  *
  * Wire adapters are typed as lwc's WireAdapterConstructor (through AtlasWire.Adapter), so `@wire(adapter, config)`
  * checks the config's keys and the decorated field's or method's type under standard decorators. Field and object
  * parameters take the imports of `@salesforce/schema/*` (AtlasSchema.FieldId / ObjectId) or plain API-name strings.
  */
-import { dedent } from './dts';
+import { dedent, docComment } from './dts';
+
+/** The module prefixes the catalog covers: a component importing a module under them that nobody declares fails. */
+export const PLATFORM_MODULE_PREFIXES = ['lightning/', '@salesforce/i18n/'] as const;
 
 export interface LightningModule {
-  name: `lightning/${string}`;
+  name: `${(typeof PLATFORM_MODULE_PREFIXES)[number]}${string}`;
   /** Statements inside `declare module '<name>' { ... }`. */
   body: string;
 }
@@ -328,7 +332,34 @@ const UI_GRAPHQL_API = dedent(`
   export const graphql: AtlasWire.Adapter<GraphQLConfig, GraphQLResult>;
 `);
 
-/** The catalog, in module-name order. */
+/** `@salesforce/i18n/<property>`: a setting of the signed-in user, as the module's default export. */
+function i18nModule(property: string, type: string, ...description: string[]): LightningModule {
+  return {
+    name: `@salesforce/i18n/${property}`,
+    body: `${docComment(description)}\nconst ${property}: ${type};\nexport default ${property};`
+  };
+}
+
+/** The internationalization properties components may import, in module-name order (the guide lists more). */
+export const I18N_MODULES: readonly LightningModule[] = [
+  i18nModule(
+    'currency',
+    'string',
+    "The user's currency, an ISO 4217 code such as 'CAD':",
+    "the org's currency, or in a multi-currency org the user's own."
+  ),
+  i18nModule('dir', "'ltr' | 'rtl'", "The direction of the user's language."),
+  i18nModule('firstDayOfWeek', 'number', "The first day of the week in the user's locale."),
+  i18nModule('lang', 'string', "The user's language, a BCP 47 tag such as 'en-US'."),
+  i18nModule(
+    'locale',
+    'string',
+    "The user's locale, a BCP 47 tag such as 'en-CA': how numbers, amounts and dates are written."
+  ),
+  i18nModule('timeZone', 'string', "The user's time zone, an IANA name such as 'America/Los_Angeles'.")
+];
+
+/** The `lightning/*` modules, in module-name order. */
 export const LIGHTNING_MODULES: readonly LightningModule[] = [
   { name: 'lightning/messageService', body: MESSAGE_SERVICE },
   { name: 'lightning/navigation', body: NAVIGATION },
@@ -338,3 +369,6 @@ export const LIGHTNING_MODULES: readonly LightningModule[] = [
   { name: 'lightning/uiObjectInfoApi', body: UI_OBJECT_INFO_API },
   { name: 'lightning/uiRecordApi', body: UI_RECORD_API }
 ];
+
+/** The whole catalog, in module-name order. */
+export const PLATFORM_MODULES: readonly LightningModule[] = [...I18N_MODULES, ...LIGHTNING_MODULES];

@@ -52,6 +52,11 @@ describe('platform modules in the bundle', () => {
     expect(loaded('@salesforce/schema/Opportunity')).toBe('export default {"objectApiName":"Opportunity"};');
   });
 
+  it("gives the signed-in user's locale and currency as the platform's i18n modules", () => {
+    expect(loaded('@salesforce/i18n/locale')).toBe('export default "en-US";');
+    expect(loaded('@salesforce/i18n/currency')).toBe('export default "USD";');
+  });
+
   it('calls the twin of an Apex method, cacheable or not, by its declared name', () => {
     const apex = JSON.stringify(path.join(CLIENT_DIR, 'apex.ts'));
     expect(loaded('@salesforce/apex/pipelinehealthcontroller.GETDEALS')).toBe(

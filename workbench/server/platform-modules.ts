@@ -9,13 +9,15 @@
  * | `@salesforce/apex`                         | `refreshApex`, `getSObjectValue`                                 |
  * | `@salesforce/schema/<Object>[.<Field>]`    | `{ objectApiName[, fieldApiName] }`                              |
  * | `@salesforce/user/Id`                      | the signed-in user of the page                                   |
+ * | `@salesforce/i18n/locale`, `/currency`     | the signed-in user's locale and currency (`USER_I18N`), for the  |
+ * |                                            | package's components and lightning-base-components alike        |
  * | `lightning/uiRecordApi`, `uiObjectInfoApi` | Lightning Data Service over the workbench's UI API endpoints     |
  * | `lightning/platformShowToastEvent`         | the toast event the page shows as an SLDS toast                  |
  * | `workbench:components`                     | the components the pages mount, by tag name                      |
  *
- * Labels, i18n and form factor imports of lightning-base-components resolve to the shims that package ships.
- * The workbench's own TypeScript (`workbench/client`) is transpiled here; the package's components are bundled
- * as built (`npm run build`), exactly what deploys.
+ * Labels, the other i18n and form factor imports of lightning-base-components resolve to the shims that package
+ * ships. The workbench's own TypeScript (`workbench/client`) is transpiled here; the package's components are
+ * bundled as built (`npm run build`), exactly what deploys.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,16 @@ const CLIENT_MODULES: Readonly<Record<string, string>> = {
   'lightning/uiRecordApi': 'uiRecordApi.ts',
   'lightning/uiObjectInfoApi': 'uiObjectInfoApi.ts',
   'lightning/platformShowToastEvent': 'platformShowToastEvent.ts'
+};
+
+/**
+ * The signed-in user's Salesforce settings the components format numbers, amounts and dates with: the locale and
+ * currency of a US user, which the en-US number and date patterns of lightning-base-components' other i18n shims
+ * match. Changing them changes this file, hence the bundle's cache key.
+ */
+export const USER_I18N: Readonly<Record<string, string>> = {
+  '@salesforce/i18n/locale': 'en-US',
+  '@salesforce/i18n/currency': 'USD'
 };
 
 const VIRTUAL = '\0workbench:';
@@ -99,7 +111,12 @@ export function platformModules(options: PlatformOptions): Plugin {
       if (client !== undefined) {
         return path.join(CLIENT_DIR, client);
       }
-      if (source === COMPONENTS_MODULE || source.startsWith(APEX) || source.startsWith(SCHEMA)) {
+      if (
+        source === COMPONENTS_MODULE ||
+        Object.hasOwn(USER_I18N, source) ||
+        source.startsWith(APEX) ||
+        source.startsWith(SCHEMA)
+      ) {
         return VIRTUAL + source;
       }
       const component = /^c\/([a-zA-Z][a-zA-Z0-9_]*)$/.exec(source);
@@ -124,6 +141,10 @@ export function platformModules(options: PlatformOptions): Plugin {
       }
       if (source.startsWith(SCHEMA)) {
         return schemaModule(source.slice(SCHEMA.length));
+      }
+      const setting = USER_I18N[source];
+      if (setting !== undefined) {
+        return `export default ${JSON.stringify(setting)};`;
       }
       const name = source.slice(APEX.length);
       const method = apexByLowerName.get(name.toLowerCase());

@@ -8,7 +8,7 @@ import {
   metadataXml,
   type FixtureProject
 } from '../../schema/__tests__/fixture-project';
-import { LIGHTNING_MODULES } from '../lightning-modules';
+import { I18N_MODULES, PLATFORM_MODULES } from '../lightning-modules';
 import { resourceDeclarations } from '../resource-declarations';
 import { valueType } from '../schema-declarations';
 import { formatSummary, generateTypes, main, parseArguments, type TypesSummary } from '../generate';
@@ -45,11 +45,11 @@ describe('generateTypes on a fixture project', () => {
     expect(summary).toMatchObject({
       apexMethods: 4,
       objects: 15,
-      lightningModules: LIGHTNING_MODULES.length
+      platformModules: PLATFORM_MODULES.length
     });
     expect(summary.fields).toBeGreaterThan(300);
     expect(formatSummary(summary, project.root)).toBe(
-      `types: 4 Apex methods, 15 objects, ${summary.fields} fields, ${LIGHTNING_MODULES.length} lightning modules, ` +
+      `types: 4 Apex methods, 15 objects, ${summary.fields} fields, ${PLATFORM_MODULES.length} platform modules, ` +
         '10 resources → types/generated'
     );
   });
@@ -132,7 +132,7 @@ describe('generateTypes on a fixture project', () => {
   });
 
   it('declares the lightning catalog and the project resources', () => {
-    expect(moduleNames(read(summary, 'lightning.d.ts'))).toEqual(LIGHTNING_MODULES.map((m) => m.name));
+    expect(moduleNames(read(summary, 'lightning.d.ts'))).toEqual(PLATFORM_MODULES.map((m) => m.name));
     expect(moduleNames(read(summary, 'resources.d.ts'))).toEqual([
       '@salesforce/label/atlas.Plan_Empty',
       '@salesforce/label/atlas.Plan_Title',
@@ -146,6 +146,38 @@ describe('generateTypes on a fixture project', () => {
       '@salesforce/messageChannel/atlas__Plan_Selected__c'
     ]);
     expect(read(summary, 'resources.d.ts')).toContain('const value: boolean;');
+  });
+
+  it("declares the user's internationalization properties with a default export of their type", () => {
+    const lightning = read(summary, 'lightning.d.ts');
+    expect(I18N_MODULES.map((module) => module.name)).toEqual([
+      '@salesforce/i18n/currency',
+      '@salesforce/i18n/dir',
+      '@salesforce/i18n/firstDayOfWeek',
+      '@salesforce/i18n/lang',
+      '@salesforce/i18n/locale',
+      '@salesforce/i18n/timeZone'
+    ]);
+    expect(lightning).toContain(
+      "declare module '@salesforce/i18n/locale' {\n" +
+        "  /** The user's locale, a BCP 47 tag such as 'en-CA': how numbers, amounts and dates are written. */\n" +
+        '  const locale: string;\n' +
+        '  export default locale;\n}'
+    );
+    expect(lightning).toContain(
+      [
+        "declare module '@salesforce/i18n/currency' {",
+        '  /**',
+        "   * The user's currency, an ISO 4217 code such as 'CAD':",
+        "   * the org's currency, or in a multi-currency org the user's own.",
+        '   */',
+        '  const currency: string;',
+        '  export default currency;',
+        '}'
+      ].join('\n')
+    );
+    expect(lightning).toContain("const dir: 'ltr' | 'rtl';");
+    expect(lightning).toContain('const firstDayOfWeek: number;');
   });
 
   it('declares no wildcard module, so a missing method, field or resource cannot type-check', () => {
@@ -224,6 +256,18 @@ describe('generateTypes errors', () => {
     });
     expect(message).toBe(
       "force-app/main/default/lwc/odd/odd.ts:3: 'lightning/notAModule' is declared neither by " +
+        'tools/types/lightning-modules.ts nor by @salesforce/lightning-types: add it to the catalog'
+    );
+  });
+
+  it('reports an internationalization property nobody declares, at its file and line', async () => {
+    const message = await generationError({
+      [`${LWC}/greeting/greeting.ts`]:
+        "import LOCALE from '@salesforce/i18n/locale';\nimport DIGITS from '@salesforce/i18n/common.digits';\n" +
+        'export { LOCALE, DIGITS };\n'
+    });
+    expect(message).toBe(
+      "force-app/main/default/lwc/greeting/greeting.ts:2: '@salesforce/i18n/common.digits' is declared neither by " +
         'tools/types/lightning-modules.ts nor by @salesforce/lightning-types: add it to the catalog'
     );
   });

@@ -1,7 +1,8 @@
 /**
  * End to end: generate the declarations for a fixture project, then run the real `tsc` on a component that wires
- * Lightning Data Service and an Apex method under standard decorators. Library checking stays on, so the generated
- * declarations themselves must type-check too.
+ * Lightning Data Service and an Apex method under standard decorators, and on one that formats an amount in the
+ * user's locale and currency. Library checking stays on, so the generated declarations themselves must type-check
+ * too.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,6 +39,21 @@ export default class PlanList extends LightningElement {
 }
 `;
 
+const AMOUNT_COMPONENT = `${LWC}/planAmount/planAmount.ts`;
+
+const AMOUNT_SOURCE = `import { LightningElement, api } from 'lwc';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+
+export default class PlanAmount extends LightningElement {
+  @api amount = 0;
+
+  get text(): string {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY }).format(this.amount);
+  }
+}
+`;
+
 const TSCONFIG = {
   extends: path.join(REPO_ROOT, 'tsconfig.base.json'),
   compilerOptions: {
@@ -57,7 +73,11 @@ describe('components type-check against the generated declarations', () => {
   let project: FixtureProject;
 
   beforeAll(async () => {
-    project = createPlanProject({ [COMPONENT]: SOURCE, 'tsconfig.json': JSON.stringify(TSCONFIG, null, 2) });
+    project = createPlanProject({
+      [COMPONENT]: SOURCE,
+      [AMOUNT_COMPONENT]: AMOUNT_SOURCE,
+      'tsconfig.json': JSON.stringify(TSCONFIG, null, 2)
+    });
     await generateTypes({ root: project.root });
   });
 
@@ -72,12 +92,16 @@ describe('components type-check against the generated declarations', () => {
     return { status: run.status, output: run.stdout + run.stderr };
   }
 
-  function replaceInComponent(from: string, to: string): void {
-    const file = path.join(project.root, COMPONENT);
+  function replaceIn(component: string, from: string, to: string): void {
+    const file = path.join(project.root, component);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
   }
 
-  it('passes with wired getRecord, a wired and an imperative Apex method, and typed field values', () => {
+  function replaceInComponent(from: string, to: string): void {
+    replaceIn(COMPONENT, from, to);
+  }
+
+  it('passes with wired getRecord, a wired and an imperative Apex method, typed field values and i18n', () => {
     expect(tsc()).toEqual({ status: 0, output: '' });
   });
 
@@ -111,5 +135,29 @@ describe('components type-check against the generated declarations', () => {
     const wrongType = tsc();
     replaceInComponent('AtlasWire.Result<string[]>', 'AtlasWire.Result<AtlasSObject.Account_Plan__c[]>');
     expect(wrongType.output).toMatch(/planList\.ts\(14,\d+\): error TS1240/);
+  });
+
+  it('fails on an internationalization property that does not exist or is used as another type', () => {
+    replaceIn(AMOUNT_COMPONENT, '@salesforce/i18n/locale', '@salesforce/i18n/locales');
+    const unknown = tsc();
+    replaceIn(AMOUNT_COMPONENT, '@salesforce/i18n/locales', '@salesforce/i18n/locale');
+    expect(unknown.output.trim()).toMatch(
+      /^force-app\/main\/default\/lwc\/planAmount\/planAmount\.ts\(2,\d+\): error TS2307: Cannot find module '@salesforce\/i18n\/locales'/
+    );
+
+    replaceIn(
+      AMOUNT_COMPONENT,
+      'currency: CURRENCY }',
+      'currency: CURRENCY, maximumFractionDigits: CURRENCY }'
+    );
+    const wrongType = tsc();
+    replaceIn(
+      AMOUNT_COMPONENT,
+      'currency: CURRENCY, maximumFractionDigits: CURRENCY }',
+      'currency: CURRENCY }'
+    );
+    expect(wrongType.output.trim()).toMatch(
+      /^force-app\/main\/default\/lwc\/planAmount\/planAmount\.ts\(9,\d+\): error TS2769: [^]*Type 'string' is not assignable to type 'number'/
+    );
   });
 });

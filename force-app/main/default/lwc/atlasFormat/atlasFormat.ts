@@ -1,11 +1,42 @@
 /**
  * Formatting helpers shared by the Account Atlas panels — service module, no UI. Amounts (compact, like "$1.2M",
- * or in full), signed changes, percentages, multiples, days, counts and dates, with `Intl` in the language of the
- * browser. Dates are calendar days ('YYYY-MM-DD'): they are formatted as such, never shifted by a time zone.
+ * or in full), signed changes, percentages, multiples, days, counts and dates, with `Intl` in the signed-in user's
+ * Salesforce locale and currency (`@salesforce/i18n/locale` and `/currency`); every helper also takes a locale, and
+ * the amount helpers a currency, to use instead. Dates are calendar days ('YYYY-MM-DD'): they are formatted as
+ * such, never shifted by a time zone.
  */
+import USER_LOCALE from '@salesforce/i18n/locale';
+import USER_CURRENCY from '@salesforce/i18n/currency';
 
-/** The currency amounts are shown in when a panel is given none. */
-export const DEFAULT_CURRENCY = 'USD';
+/** Whether `Intl` reads `tag` as a locale (a BCP 47 language tag such as 'en-US'). */
+function isLocale(tag: string | null | undefined): tag is string {
+  if (typeof tag !== 'string' || tag === '') {
+    return false;
+  }
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `code` has the shape of an ISO 4217 currency code. */
+function isCurrencyCode(code: string | null | undefined): code is string {
+  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code);
+}
+
+/**
+ * The locale numbers and dates are written in when a helper is given none: the signed-in user's Salesforce locale,
+ * or the browser's when the platform gives none that `Intl` can read.
+ */
+export const DEFAULT_LOCALE: string | undefined = isLocale(USER_LOCALE) ? USER_LOCALE : undefined;
+
+/**
+ * The currency amounts are shown in when a panel is given none: the signed-in user's currency, which is the org's
+ * currency in a single-currency org and the user's own currency in a multi-currency org.
+ */
+export const DEFAULT_CURRENCY = USER_CURRENCY;
 
 /** What a panel shows in place of a number that does not exist (the reason is always said beside it). */
 export const NO_VALUE = '—';
@@ -16,90 +47,128 @@ const RANGE_DASH = '\u2009–\u2009';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/** `locale` when `Intl` can read it, otherwise the user's. */
+function localeOf(locale: string | null | undefined): string | undefined {
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+function numberFormat(
+  options: Intl.NumberFormatOptions,
+  locale: string | null | undefined
+): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, options);
+    format = new Intl.NumberFormat(localeOf(locale), options);
     numberFormats.set(key, format);
   }
   return format;
 }
 
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
+function dateFormat(
+  options: Intl.DateTimeFormatOptions,
+  locale: string | null | undefined
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(localeOf(locale), { ...options, timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
   return format;
 }
 
-function currencyOf(currencyCode: string | null | undefined): string {
-  return currencyCode && /^[A-Za-z]{3}$/.test(currencyCode) ? currencyCode.toUpperCase() : DEFAULT_CURRENCY;
+/**
+ * The ISO 4217 code amounts are shown in: `currencyCode` (in upper case) when it has the shape of one, otherwise
+ * the user's currency. A container passes this to its panels, so they all show amounts in one currency.
+ */
+export function currencyCodeOf(currencyCode: string | null | undefined): string {
+  return isCurrencyCode(currencyCode) ? currencyCode.toUpperCase() : DEFAULT_CURRENCY;
 }
 
 /** An amount rounded to one decimal of its unit: "$1.2M", "$950K", "$80". */
-export function formatCompactCurrency(value: number, currencyCode?: string | null): string {
-  return numberFormat({
-    style: 'currency',
-    currency: currencyOf(currencyCode),
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1
-  }).format(value);
+export function formatCompactCurrency(
+  value: number,
+  currencyCode?: string | null,
+  locale?: string | null
+): string {
+  return numberFormat(
+    {
+      style: 'currency',
+      currency: currencyCodeOf(currencyCode),
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1
+    },
+    locale
+  ).format(value);
 }
 
 /** A change of an amount with its sign: "+$1.2M", "-$300K", "$0". */
-export function formatSignedCompactCurrency(value: number, currencyCode?: string | null): string {
-  return numberFormat({
-    style: 'currency',
-    currency: currencyOf(currencyCode),
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero'
-  }).format(value);
+export function formatSignedCompactCurrency(
+  value: number,
+  currencyCode?: string | null,
+  locale?: string | null
+): string {
+  return numberFormat(
+    {
+      style: 'currency',
+      currency: currencyCodeOf(currencyCode),
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero'
+    },
+    locale
+  ).format(value);
 }
 
 /** An amount in whole units: "$1,234,568". */
-export function formatCurrency(value: number, currencyCode?: string | null): string {
-  return numberFormat({
-    style: 'currency',
-    currency: currencyOf(currencyCode),
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0
-  }).format(value);
+export function formatCurrency(value: number, currencyCode?: string | null, locale?: string | null): string {
+  return numberFormat(
+    {
+      style: 'currency',
+      currency: currencyCodeOf(currencyCode),
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0
+    },
+    locale
+  ).format(value);
 }
 
 /** A share (0.42) as a percentage: "42%". */
-export function formatPercent(share: number, fractionDigits = 0): string {
-  return numberFormat({
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: fractionDigits
-  }).format(share);
+export function formatPercent(share: number, fractionDigits = 0, locale?: string | null): string {
+  return numberFormat(
+    { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits },
+    locale
+  ).format(share);
 }
 
 /** A number with grouping: "1,234", or "1.42" with fraction digits. */
-export function formatNumber(value: number, fractionDigits = 0): string {
-  return numberFormat({ minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(value);
+export function formatNumber(value: number, fractionDigits = 0, locale?: string | null): string {
+  return numberFormat({ minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }, locale).format(
+    value
+  );
 }
 
 /** A ratio such as coverage: "2.4×". */
-export function formatMultiple(value: number): string {
-  return `${numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}×`;
+export function formatMultiple(value: number, locale?: string | null): string {
+  return `${numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale).format(value)}×`;
 }
 
 /** A count with its noun: "1 deal", "1,204 deals". */
-export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+export function formatCount(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+  locale?: string | null
+): string {
+  return `${formatNumber(count, 0, locale)} ${count === 1 ? singular : plural}`;
 }
 
 /** Whole days: "1 day", "63 days". */
-export function formatDays(days: number): string {
-  return formatCount(Math.round(days), 'day');
+export function formatDays(days: number, locale?: string | null): string {
+  return formatCount(Math.round(days), 'day', 'days', locale);
 }
 
 /** Midnight UTC of a calendar day ('YYYY-MM-DD', or the date part of a date-time); null for anything else. */
@@ -114,23 +183,23 @@ function utcDay(isoDate: string): Date | null {
 }
 
 /** A calendar day ('2026-11-23') as "Nov 23, 2026"; anything unreadable is returned as it came. */
-export function formatDate(isoDate: string): string {
+export function formatDate(isoDate: string, locale?: string | null): string {
   const day = utcDay(isoDate);
-  return day ? dateFormat({ dateStyle: 'medium' }).format(day) : isoDate;
+  return day ? dateFormat({ dateStyle: 'medium' }, locale).format(day) : isoDate;
 }
 
 /** Two calendar days as a range: "Oct 1 – Dec 31, 2026" (with thin spaces around the dash). */
-export function formatDateRange(startIsoDate: string, endIsoDate: string): string {
+export function formatDateRange(startIsoDate: string, endIsoDate: string, locale?: string | null): string {
   const start = utcDay(startIsoDate);
   const end = utcDay(endIsoDate);
   if (!start || !end || start > end) {
-    return `${formatDate(startIsoDate)}${RANGE_DASH}${formatDate(endIsoDate)}`;
+    return `${formatDate(startIsoDate, locale)}${RANGE_DASH}${formatDate(endIsoDate, locale)}`;
   }
-  return dateFormat({ dateStyle: 'medium' }).formatRange(start, end);
+  return dateFormat({ dateStyle: 'medium' }, locale).formatRange(start, end);
 }
 
 /** A calendar month ('2026-10') as "Oct 2026". */
-export function formatMonth(isoMonth: string): string {
+export function formatMonth(isoMonth: string, locale?: string | null): string {
   const day = utcDay(`${isoMonth}-01`);
-  return day ? dateFormat({ month: 'short', year: 'numeric' }).format(day) : isoMonth;
+  return day ? dateFormat({ month: 'short', year: 'numeric' }, locale).format(day) : isoMonth;
 }

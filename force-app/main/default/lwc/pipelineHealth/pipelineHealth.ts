@@ -19,7 +19,7 @@ import type {
   Target,
   TargetSource
 } from 'c/pipelineMetrics';
-import { DEFAULT_CURRENCY, formatDate, formatDateRange } from 'c/atlasFormat';
+import { currencyCodeOf, formatDate, formatDateRange } from 'c/atlasFormat';
 import {
   CALENDAR_QUARTERS_NOTE,
   compareFrom,
@@ -109,8 +109,21 @@ export default class PipelineHealth extends LightningElement {
   @api defaultScope?: string;
   /** 'thisQuarter' or 'nextQuarter'. */
   @api defaultPeriod?: string;
-  /** ISO 4217 code of the currency the amounts are in. */
-  @api currencyCode = DEFAULT_CURRENCY;
+  /** The currency set in Lightning App Builder; empty for the user's currency. */
+  currencyOverride = '';
+
+  /**
+   * ISO 4217 code of the currency amounts are shown in: the one set in Lightning App Builder, or the user's currency
+   * when none is. Apex returns amounts in the org's corporate currency, which is the user's in a single-currency org;
+   * a multi-currency org sets its corporate currency here. Reads back as the code the panels are given.
+   */
+  @api
+  get currencyCode(): string {
+    return currencyCodeOf(this.currencyOverride);
+  }
+  set currencyCode(value: string | null | undefined) {
+    this.currencyOverride = value ?? '';
+  }
 
   readonly quartersNote = CALENDAR_QUARTERS_NOTE;
   readonly periodOptions = PERIOD_OPTIONS;

@@ -25,6 +25,9 @@ jest.mock('@salesforce/apex', () => jest.requireActual<typeof ApexMocks>('./apex
   virtual: true
 });
 
+// The signed-in user of these tests is shown Canadian dollars, so the user's currency is told apart from any other.
+jest.mock('@salesforce/i18n/currency', () => ({ default: 'CAD' }), { virtual: true });
+
 interface ComboboxElement extends HTMLElement {
   value: string;
   options: { label: string; value: string }[];
@@ -171,16 +174,42 @@ describe('c-pipeline-health', () => {
     expect(kpis.health.coverage.coverage.status).toBe('no-target');
   });
 
-  it('passes the currency down to the panels', async () => {
-    const element = await loaded({ currencyCode: 'EUR' });
-    for (const panel of [
+  /** The currency each panel is given. */
+  function panelCurrencies(element: HTMLElement): string[] {
+    return [
       'c-pipeline-kpis',
       'c-pipeline-stage-chart',
       'c-pipeline-balance',
-      'c-pipeline-hygiene'
-    ]) {
-      expect((one(element, panel) as unknown as { currencyCode: string }).currencyCode).toBe('EUR');
-    }
+      'c-pipeline-hygiene',
+      'c-pipeline-waterfall',
+      'c-pipeline-relationship-gate'
+    ].map((panel) => (one(element, panel) as unknown as { currencyCode: string }).currencyCode);
+  }
+
+  it('passes the currency set in Lightning App Builder down to the panels', async () => {
+    const element = await loaded({ currencyCode: 'eur' });
+    expect(panelCurrencies(element)).toEqual(Array(6).fill('EUR'));
+    expect((element as HTMLElement & { currencyCode: string }).currencyCode).toBe('EUR');
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['none is set', {}],
+    ['the one set is empty', { currencyCode: '' }],
+    ['the one set is not a currency code', { currencyCode: 'euros' }]
+  ])("shows amounts in the user's currency when %s", async (_case, properties) => {
+    const element = await loaded(properties);
+    expect(panelCurrencies(element)).toEqual(Array(6).fill('CAD'));
+  });
+
+  it("shows amounts in a currency set once the numbers are on screen, and in the user's when it is cleared", async () => {
+    const element = await loaded();
+    Object.assign(element, { currencyCode: 'JPY' });
+    await flush();
+    expect(panelCurrencies(element)).toEqual(Array(6).fill('JPY'));
+
+    Object.assign(element, { currencyCode: null });
+    await flush();
+    expect(panelCurrencies(element)).toEqual(Array(6).fill('CAD'));
   });
 
   it('reads the account on a record page, and offers the other scopes too', async () => {
