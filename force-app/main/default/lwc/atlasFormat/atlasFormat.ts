@@ -86,22 +86,24 @@ export function currencyCodeOf(currencyCode: string | null | undefined): string 
   return isCurrencyCode(currencyCode) ? currencyCode.toUpperCase() : DEFAULT_CURRENCY;
 }
 
+/** Compact currency: one decimal of its unit at most. */
+function compactCurrency(currencyCode: string | null | undefined): Intl.NumberFormatOptions {
+  return {
+    style: 'currency',
+    currency: currencyCodeOf(currencyCode),
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1
+  };
+}
+
 /** An amount rounded to one decimal of its unit: "$1.2M", "$950K", "$80". */
 export function formatCompactCurrency(
   value: number,
   currencyCode?: string | null,
   locale?: string | null
 ): string {
-  return numberFormat(
-    {
-      style: 'currency',
-      currency: currencyCodeOf(currencyCode),
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1
-    },
-    locale
-  ).format(value);
+  return numberFormat(compactCurrency(currencyCode), locale).format(value);
 }
 
 /** A change of an amount with its sign: "+$1.2M", "-$300K", "$0". */
@@ -110,17 +112,7 @@ export function formatSignedCompactCurrency(
   currencyCode?: string | null,
   locale?: string | null
 ): string {
-  return numberFormat(
-    {
-      style: 'currency',
-      currency: currencyCodeOf(currencyCode),
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-      signDisplay: 'exceptZero'
-    },
-    locale
-  ).format(value);
+  return numberFormat({ ...compactCurrency(currencyCode), signDisplay: 'exceptZero' }, locale).format(value);
 }
 
 /** An amount in whole units: "$1,234,568". */
